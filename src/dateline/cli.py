@@ -1,0 +1,270 @@
+"""The `dateline` command: each command parses its options and calls one Corpus method."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import render
+from .config import MB, Settings
+from .corpus import Corpus
+from .errors import DatelineError
+from .model import Article, IngestReport, SearchHit, Story
+from .render import Format
+
+app = typer.Typer(
+    help="News articles in; a searchable record of who said and did what to whom out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+Db = Annotated[
+    str | None,
+    typer.Option("--db", help="Database: an SQLite file path or URL. [default: ./dateline.db, or $DATELINE_DB]"),
+]
+Limit = Annotated[int, typer.Option("--limit", "-n", help="Show at most N records (0: all).")]
+Fmt = Annotated[Format, typer.Option("--format", "-f", help="table for people; json, jsonl, csv for scripts.")]
+Since = Annotated[str | None, typer.Option(help="Published on or after this day or time (YYYY-MM-DD, ISO 8601).")]
+Until = Annotated[str | None, typer.Option(help="Published on or before this day (inclusive) or time.")]
+Outlet = Annotated[str | None, typer.Option(help="Outlet name contains this (any case).")]
+Author = Annotated[str | None, typer.Option(help="An author's name contains this (any case).")]
+
+
+@contextmanager
+def _corpus(db: str | None, **settings: Any) -> Iterator[Corpus]:
+    """Open the corpus; any DatelineError becomes one red line on stderr and exit status 1."""
+    try:
+        with Corpus.open(db, Settings.from_env(**settings)) as corpus:
+            yield corpus
+    except DatelineError as error:
+        errors.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def _limit(limit: int) -> int | None:
+    return None if limit <= 0 else limit
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .zip/.gz/.tar.gz archives, or - for stdin.")],
+    db: Db = None,
+    max_file_size: Annotated[
+        float | None, typer.Option(help="Refuse files over this many MB after decompression. [default: 50]")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; just the summary.")] = False,
+) -> None:
+    """Read articles from PATHS and store the new ones."""
+    cap = int(max_file_size * MB) if max_file_size else None
+    with _corpus(db, max_file_bytes=cap) as corpus:
+        with _progress(quiet) as update:
+            report = corpus.ingest(paths, on_progress=update)
+        _summary(report, corpus.store.url)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[IngestReport], None] | None]:
+    if quiet or not errors.is_terminal:
+        yield None
+        return
+    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(bar_width=None), TextColumn("{task.description}"),
+               TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def update(report: IngestReport) -> None:
+            rate = report.read / report.seconds if report.seconds else 0.0
+            progress.update(
+                task,
+                description=f"{report.read:,} articles · {rate:,.0f}/s · {report.stored:,} stored · "
+                f"{report.failed:,} failed",
+            )
+
+        yield update
+
+
+def _summary(report: IngestReport, database: str) -> None:
+    rate = report.read / report.seconds if report.seconds else 0.0
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_row("read", f"{report.read:,} articles", f"{rate:,.0f} articles/s")
+    table.add_row("stored", f"{report.stored:,}", database)
+    table.add_row("duplicates", f"{report.duplicates:,}", "already stored, not stored again")
+    table.add_row("failed", f"{report.failed:,}", "inputs that could not be read (below)" if report.failed else "")
+    table.add_row("warnings", f"{len(report.warnings):,}", "stored, with a note (below)" if report.warnings else "")
+    console.print(table)
+    for problem in report.problems[:50]:
+        colour = "red" if problem.severity == "error" else "yellow"
+        line = Text.assemble((f"{problem.severity}: ", colour), (problem.source, "bold"), f": {problem.message}")
+        console.print(line, soft_wrap=True)
+    if len(report.problems) > 50:
+        console.print(f"... and {len(report.problems) - 50:,} more")
+
+
+SEARCH_COLUMNS: list[render.Column] = [
+    ("id", lambda h: h.article.id),
+    ("published", lambda h: render.short_date(h.article.published)),
+    ("outlet", lambda h: h.article.outlet),
+    ("title · snippet", lambda h: _title_and_snippet(h)),
+]
+
+
+def _title_and_snippet(hit: SearchHit) -> Text:
+    return Text.assemble(
+        (hit.article.title or "(untitled)", "bold"), "\n", render.highlighted(hit.snippet, hit.highlights)
+    )
+
+
+ARTICLE_COLUMNS: list[render.Column] = [
+    ("id", lambda a: a.id),
+    ("published", lambda a: render.short_date(a.published)),
+    ("outlet", lambda a: a.outlet),
+    ("authors", lambda a: a.authors),
+    ("title", lambda a: a.title),
+]
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", OR, NOT, prefix*.')],
+    db: Db = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    author: Author = None,
+    limit: Limit = 20,
+    fmt: Fmt = "table",
+) -> None:
+    """Full-text search, best matches first, with highlighted snippets."""
+    with _corpus(db) as corpus:
+        hits: list[SearchHit] = corpus.search(
+            query, since=since, until=until, outlet=outlet, author=author, limit=_limit(limit)
+        )
+    render.emit(hits, fmt, SEARCH_COLUMNS, console, title=f"{len(hits)} results for {query!r}")
+
+
+@app.command()
+def articles(
+    db: Db = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    author: Author = None,
+    story: Annotated[str | None, typer.Option(help="Only the copies of this story (its id).")] = None,
+    limit: Limit = 20,
+    fmt: Fmt = "table",
+) -> None:
+    """List stored articles, newest first."""
+    with _corpus(db) as corpus:
+        found = corpus.articles(
+            since=since, until=until, outlet=outlet, author=author, story=story, limit=_limit(limit)
+        )
+    render.emit(found, fmt, ARTICLE_COLUMNS, console)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id, or an unambiguous start of one.")],
+    db: Db = None,
+    fmt: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """One article: its fields and text."""
+    with _corpus(db) as corpus:
+        article = corpus.article(article_id)
+    if fmt == "json":
+        render.emit_one(article)
+    else:
+        _print_article(article)
+
+
+def _print_article(article: Article) -> None:
+    console.print(Text(article.title or "(untitled)", style="bold"))
+    byline = " · ".join(
+        part
+        for part in (
+            ", ".join(article.authors),
+            article.outlet or "",
+            render.to_dict(article.published) or "",
+        )
+        if part
+    )
+    console.print(Text(byline, style="cyan"))
+    meta = Table(show_header=False, box=None, padding=(0, 1))
+    for label, value in (
+        ("id", article.id),
+        ("story", article.story_id),
+        ("url", article.url),
+        ("updated", render.to_dict(article.updated)),
+        ("source", f"{article.source} ({article.format})"),
+    ):
+        if value:
+            meta.add_row(Text(label, style="dim"), Text(str(value)))
+    console.print(meta)
+    for warning in article.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    console.print()
+    for paragraph in article.paragraphs:
+        console.print(article.text[paragraph.start : paragraph.end], highlight=False)
+        console.print()
+
+
+STORY_COLUMNS: list[render.Column] = [
+    ("story", lambda s: s.id),
+    ("first published", lambda s: render.short_date(s.first_published)),
+    ("articles", lambda s: s.articles),
+    ("outlets", lambda s: s.outlets),
+    ("title", lambda s: s.title),
+]
+
+
+@app.command()
+def stories(
+    db: Db = None,
+    min_articles: Annotated[int, typer.Option(help="Only stories carried by at least this many articles.")] = 2,
+    limit: Limit = 20,
+    fmt: Fmt = "table",
+) -> None:
+    """Stories told by several articles: syndicated copies and light rewrites, with their outlets."""
+    with _corpus(db) as corpus:
+        found: list[Story] = corpus.stories(min_articles=min_articles, limit=_limit(limit))
+    render.emit(found, fmt, STORY_COLUMNS, console)
+
+
+@app.command()
+def stats(
+    db: Db = None,
+    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """What the database holds."""
+    with _corpus(db) as corpus:
+        figures = corpus.stats()
+    if fmt == "json":
+        render.emit_one(figures)
+        return
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_row("database", figures.database)
+    table.add_row("articles", f"{figures.articles:,}")
+    table.add_row("stories", f"{figures.stories:,}")
+    table.add_row("outlets", f"{figures.outlets:,}")
+    table.add_row("authors", f"{figures.authors:,}")
+    span = f"{render.short_date(figures.first_published)} … {render.short_date(figures.last_published)}"
+    table.add_row("published", span)
+    table.add_row("formats", ", ".join(f"{name} {count:,}" for name, count in figures.by_format.items()))
+    table.add_row("top outlets", ", ".join(f"{name} ({count:,})" for name, count in figures.top_outlets[:5]))
+    table.add_row("schema", figures.schema_version or "")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    app(prog_name="dateline")

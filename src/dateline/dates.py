@@ -1,0 +1,151 @@
+"""The one place dates and times are read and written.
+
+News sites print times with zone abbreviations ("10:24 PM BdST") that general parsers misread
+(dateparser takes BdST for +02:00). We read the abbreviation ourselves from data/zones.tsv.
+Results are UTC: a ``datetime`` when a time of day was given, a ``date`` when only the day was.
+A time without any zone is taken as UTC; a naive time of exactly midnight is taken as a bare date,
+because feeds and scrapers pad day-only dates with 00:00:00.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+import warnings
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+from importlib import resources
+
+from dateutil import parser as dateutil_parser
+
+from .errors import DateError
+from .model import Timestamp
+
+_LABEL = re.compile(r"^\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified|date)\s*(?:on|at)?\s*:?\s*", re.I)
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\d{1,2}\s*[ap]\.?m\b", re.I)
+_ZONE_AFTER_TIME = re.compile(
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*\(?(?P<zone>[A-Za-z]{1,5})\)?\s*$",
+    re.I,
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+_NOT_ZONES = {"AM", "PM", "A", "P", "M"}
+
+
+@cache
+def zones() -> dict[str, timezone]:
+    """Zone abbreviation (upper case) -> fixed offset, from data/zones.tsv."""
+    table: dict[str, timezone] = {}
+    text = resources.files("dateline.data").joinpath("zones.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbreviation, offset, _meaning = line.split("\t")
+        sign = -1 if offset[0] == "-" else 1
+        hours, minutes = offset[1:].split(":")
+        table[abbreviation.upper()] = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+    return table
+
+
+def parse_timestamp(text: str) -> Timestamp:
+    """Read a publication date or time as printed by a news site, a feed, or ISO 8601.
+
+    Raises DateError naming the reason; when only the zone was unreadable, ``date_only`` holds the day.
+    """
+    cleaned = _LABEL.sub("", text).strip().rstrip(".,;")
+    if not cleaned:
+        raise DateError(text, "empty")
+    iso = _from_iso(cleaned)
+    if iso is not None:
+        return iso
+    rfc = _from_rfc2822(cleaned)
+    if rfc is not None:
+        return rfc
+    return _from_words(text, cleaned)
+
+
+def _from_iso(text: str) -> Timestamp | None:
+    if not re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace(" UTC", "Z"))
+    except ValueError:
+        return None
+    if len(text) == 10:
+        return parsed.date()
+    return _to_utc(parsed)
+
+
+def _from_rfc2822(text: str) -> Timestamp | None:
+    if not re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+[-+]\d{4}$", text):
+        return None
+    try:
+        return _to_utc(email.utils.parsedate_to_datetime(text))
+    except (TypeError, ValueError):
+        return None
+
+
+def _from_words(original: str, text: str) -> Timestamp:
+    if not _YEAR.search(text):
+        raise DateError(original, "no year")
+    zone: timezone | None = None
+    match = _ZONE_AFTER_TIME.search(text)
+    if match and match.group("zone").upper() not in _NOT_ZONES:
+        abbreviation = match.group("zone")
+        zone = zones().get(abbreviation.upper())
+        if zone is None:
+            day = _dateutil(original, text[: match.start("time")]).date()
+            raise DateError(original, f"unknown time-zone abbreviation {abbreviation!r}", day)
+        text = text[: match.start("zone")].rstrip(" (")
+    parsed = _dateutil(original, text)
+    if not _TIME.search(text):
+        return parsed.date()
+    if zone is not None:
+        parsed = parsed.replace(tzinfo=zone)
+    return _to_utc(parsed)
+
+
+def _dateutil(original: str, text: str) -> datetime:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an unknown zone name must not pass silently
+        try:
+            return dateutil_parser.parse(text, default=datetime(2000, 1, 1))
+        except (ValueError, OverflowError, Warning) as error:
+            raise DateError(original, str(error) or "not a date") from None
+
+
+def _to_utc(value: datetime) -> Timestamp:
+    if value.tzinfo is None:
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date()
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def to_iso(value: Timestamp | None) -> str | None:
+    """The stored form: 2022-02-21T16:24:00Z for a time, 2022-02-21 for a day."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def from_iso(value: str | None) -> Timestamp | None:
+    if not value:
+        return None
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value)
+
+
+def parse_bound(text: str, *, end: bool) -> str:
+    """A --since/--until bound as a stored-form string; a bare --until day includes that whole day."""
+    try:
+        value = parse_timestamp(text)
+    except DateError as error:
+        raise DateError(text, f"{error.reason} (use YYYY-MM-DD or an ISO 8601 time)") from None
+    if isinstance(value, datetime):
+        return to_iso(value) or ""
+    if end:
+        return (value + timedelta(days=1)).isoformat()
+    return value.isoformat()

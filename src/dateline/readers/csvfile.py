@@ -1,0 +1,138 @@
+"""CSV and TSV exports: a header row naming the columns, then one article per row.
+
+The header must name a text column; the other columns are found by the same names the JSON reader uses, in any
+case. Rows are named by the line they start on (``export.csv:12``). A bad row is reported and skipped, and
+reading resumes on the line after its start, so one stray quote costs one row instead of the rest of the file.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from ..decoding import Decoded
+from ..errors import InputError
+from ..model import Article, Problem
+from . import fields, jsonl
+
+DELIMITERS = (",", "\t", ";")
+# The default limit (128 KiB a field) is shorter than some articles.
+csv.field_size_limit(256 * 1024 * 1024)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    delimiter: str
+    header: list[str]  # as written in the file
+    text_column: int
+
+    @property
+    def keys(self) -> list[str]:
+        return [name.strip().lower() for name in self.header]
+
+
+def sniff(text: str, name: str) -> bool:
+    layout = layout_of(text)
+    if layout is None:
+        return False
+    # Prose can start "Text, photos and video": a real header is followed by rows as wide as itself.
+    rows = _rows(text.split("\n"), layout.delimiter, len(layout.header))
+    first_row = next((cells for _, cells in rows if isinstance(cells, list) and cells), None)
+    return first_row is None or len(first_row) == len(layout.header)
+
+
+def layout_of(text: str) -> Layout | None:
+    """The delimiter and columns of the header line, if it has a delimiter and names a text column."""
+    first_line = text.split("\n", 1)[0]
+    best: Layout | None = None
+    for delimiter in DELIMITERS:
+        if delimiter not in first_line:
+            continue
+        header = next(csv.reader([first_line], delimiter=delimiter))
+        keys = [name.strip().lower() for name in header]
+        text_column = next((keys.index(k.lower()) for k in jsonl.TEXT_KEYS if k.lower() in keys), None)
+        if text_column is not None and (best is None or len(header) > len(best.header)):
+            best = Layout(delimiter, header, text_column)
+    return best
+
+
+def read(source: str, decoded: Decoded) -> Iterator[Article | Problem]:
+    layout = layout_of(decoded.text)
+    if layout is None:
+        raise InputError(source, f"no header row naming a text column ({', '.join(jsonl.TEXT_KEYS[:3])} ...)")
+    width = len(layout.header)
+    rows = 0
+    for line, cells in _rows(decoded.text.split("\n"), layout.delimiter, width):
+        where = f"{source}:{line}"
+        rows += bool(cells)
+        if isinstance(cells, csv.Error):
+            yield Problem(where, f"malformed row ({cells}); skipped")
+        elif cells and len(cells) != width:
+            yield Problem(where, f"expected {width} fields, found {len(cells)}; skipped")
+        elif cells:
+            yield _article(cells, layout, where, decoded)
+    if rows == 0:
+        raise InputError(source, "CSV file with a header row and no rows")
+
+
+def _rows(lines: list[str], delimiter: str, width: int) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """(line number, cells) for each row after the header, or (line number, error) where csv cannot parse one."""
+    start: int | None = 1
+    while start is not None:
+        start = yield from _rows_from(lines, start, delimiter, width)
+
+
+def _rows_from(
+    lines: list[str], start: int, delimiter: str, width: int
+) -> Generator[tuple[int, list[str] | csv.Error], None, int | None]:
+    """Rows from line index ``start`` on, until the end (returns None) or a bad row (returns where to start again).
+
+    A row of the wrong width spanning several lines has most likely swallowed the rows after it through an
+    unbalanced quote: parsing starts again on the line after its first. Blank lines come as empty rows.
+    """
+    reader = csv.reader((line + "\n" for line in islice(lines, start, None)), delimiter=delimiter)
+    while True:
+        first = start + reader.line_num  # index of the row's first line; its line number is one more
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return None
+        except csv.Error as error:
+            yield first + 1, error
+            return first + 1
+        yield first + 1, cells
+        if cells and len(cells) != width and start + reader.line_num - first > 1:
+            return first + 1
+
+
+def _article(cells: list[str], layout: Layout, where: str, decoded: Decoded) -> Article | Problem:
+    body = cells[layout.text_column]
+    if not body.strip():
+        return Problem(where, f"no text in column {layout.header[layout.text_column].strip()!r}; skipped")
+    record = dict(zip(layout.keys, cells, strict=True))
+    warnings: list[str] = []
+    return fields.article(
+        body,
+        where,
+        "csv",
+        decoded,
+        title=_cell(record, jsonl.TITLE_KEYS),
+        authors=fields.authors(_cell(record, jsonl.AUTHOR_KEYS)),
+        outlet=_cell(record, jsonl.OUTLET_KEYS),
+        url=_cell(record, jsonl.URL_KEYS),
+        published=fields.timestamp(_cell(record, jsonl.PUBLISHED_KEYS), "published", warnings),
+        updated=fields.timestamp(_cell(record, jsonl.UPDATED_KEYS), "updated", warnings),
+        language=_cell(record, jsonl.LANGUAGE_KEYS),
+        warnings=warnings,
+    )
+
+
+def _cell(record: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first non-empty cell among the columns ``names`` (compared in lower case)."""
+    for name in names:
+        value = fields.text_or_none(record.get(name.lower()))
+        if value is not None:
+            return value
+    return None
