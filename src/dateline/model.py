@@ -38,6 +38,105 @@ class Article:
     story_id: str | None = None  # shared by near-duplicate copies, set by the store
 
 
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place. Within an article, all its mentions (names, titles, pronouns) share it;
+    across the corpus, one id per real-world name."""
+
+    id: str
+    kind: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT
+    name: str  # canonical name: the fullest name the text gives ("Sergey V Lavrov")
+    aliases: list[str] = field(default_factory=list)  # other surface forms ("Lavrov", "Mr. Lavrov")
+    country: str | None = None  # ISO 3166 alpha-3 ("RUS") for places, nationalities, and people/orgs of a country
+    roles: list[str] = field(default_factory=list)  # titles and roles the text gives ("Foreign Minister")
+    gender: str | None = None  # "male" / "female" when the text shows it (pronouns, honorifics); PERSON only
+    mentions: int = 0  # how often it is mentioned (in the article, or in the corpus when listed from the store)
+    articles: int = 0  # in how many articles (filled when listed from the store)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text that refers to an entity: a name, or a pronoun resolved to a named entity."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # the entity kind, or PRON for a pronoun
+    entity_id: str | None = None
+    role: str | None = None  # a title or role attached to this mention ("Foreign Minister")
+    article_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str  # the mention in the text, possibly a pronoun ("he")
+    start: int
+    end: int
+    entity_id: str | None = None
+    name: str | None = None  # the resolved entity's canonical name ("Vladimir Putin")
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    article_id: str
+    text: str  # what was said (for a quote interrupted by "he said", from its first to its last word)
+    start: int
+    end: int
+    kind: str  # direct (all in quote marks), mixed (partly), indirect (reported speech)
+    cue: Cue | None = None  # the verb or phrase that attributes it: "said", "according to", ":"
+    speaker: Speaker | None = None
+    parts: list[Span] = field(default_factory=list)  # the quoted pieces, when interrupted ("…,” he said, “…")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    type: str  # TIMEX3 type: DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value, normalised against the publication time: 2022-02-24, 2022-W08, P2W, PRESENT_REF
+    granularity: str  # day, week, month, quarter, year, decade, century, time, duration, set, reference
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    article_id: str
+    text: str  # the mention
+    start: int
+    end: int
+    name: str  # the gazetteer's name for it
+    country: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None  # "geonames:524901", or "country:RUS" from the built-in table
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class Annotations:
+    """Everything the reading pipeline found in one article; offsets index Article.text."""
+
+    article_id: str
+    language: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # why something was skipped ("not English: skipped extraction")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something a reader could not use: a whole input, or one line or record of it."""
