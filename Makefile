@@ -18,10 +18,16 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
+	touch $@
+
 run: $(VENV)/.installed
 	$(BIN)/dateline ingest examples/articles examples/feeds examples/pages --db $(DB)
 	$(BIN)/dateline stats --db $(DB)
 	$(BIN)/dateline articles --db $(DB)
+	$(BIN)/dateline entities --db $(DB) --limit 10
+	$(BIN)/dateline quotes --db $(DB) --limit 10
 
 test: $(VENV)/.installed-test lint
 	$(BIN)/pytest
@@ -30,7 +36,9 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/ingest.py
 
 clean:

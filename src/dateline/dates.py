@@ -14,10 +14,10 @@ import re
 import warnings
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
-from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
+from . import data
 from .errors import DateError
 from .model import Timestamp
 
@@ -35,11 +35,7 @@ _NOT_ZONES = {"AM", "PM", "A", "P", "M"}
 def zones() -> dict[str, timezone]:
     """Zone abbreviation (upper case) -> fixed offset, from data/zones.tsv."""
     table: dict[str, timezone] = {}
-    text = resources.files("dateline.data").joinpath("zones.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        abbreviation, offset, _meaning = line.split("\t")
+    for abbreviation, offset, _meaning in data.rows("zones.tsv"):
         sign = -1 if offset[0] == "-" else 1
         hours, minutes = offset[1:].split(":")
         table[abbreviation.upper()] = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))

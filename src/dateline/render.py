@@ -19,11 +19,14 @@ from rich.table import Table
 from rich.text import Text
 
 from . import dates
-from .model import Article, SearchHit, Span
+from .model import Annotations, Article, SearchHit, Span
 
 Format = Literal["table", "json", "jsonl", "csv"]
 Column = tuple[str, Callable[[Any], Any]]
-NO_WRAP = {"id", "story", "published", "first published", "articles"}  # columns people copy or scan
+NO_WRAP = {"id", "story", "published", "first published", "article", "kind", "country", "articles", "mentions"}
+MIN_WIDTH = {"name": 16, "speaker": 14, "quote": 28, "title": 20, "title · snippet": 30, "outlets": 16}
+KIND_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "NORP": "yellow",
+               "FAC": "blue", "EVENT": "blue", "PRON": "cyan"}  # fmt: skip
 
 
 def to_dict(record: Any) -> Any:
@@ -59,7 +62,7 @@ def emit(records: Sequence[Any], fmt: Format, columns: Sequence[Column], console
     else:
         table = Table(title=title or None, title_justify="left", expand=False, show_lines=False)
         for header, _ in columns:
-            table.add_column(header, overflow="fold", no_wrap=header in NO_WRAP)
+            table.add_column(header, overflow="fold", no_wrap=header in NO_WRAP, min_width=MIN_WIDTH.get(header))
         for record in records:
             table.add_row(*(_cell(getter(record)) for _, getter in columns))
         console.print(table)
@@ -88,6 +91,57 @@ def highlighted(snippet: str, spans: list[Span]) -> Text:
     for span in spans:
         text.stylize("bold yellow not dim", span.start, span.end)
     return text
+
+
+def legend() -> Text:
+    parts: list[Text | str] = [Text("marks: ", style="dim")]
+    for kind in ("PERSON", "ORG", "GPE", "NORP"):
+        parts += [Text(kind.lower(), style=KIND_STYLES[kind]), " "]
+    parts += [Text("quote", style="italic"), Text(" ⟨speaker · cue⟩", style="dim magenta"), " ",
+              Text("time", style="underline"), Text(" [value]", style="dim yellow"), " ",
+              Text("he", style=KIND_STYLES["PRON"]), Text("→resolved", style="dim cyan")]  # fmt: skip
+    return Text.assemble(*parts)
+
+
+def paragraphs(article: Article, found: Annotations | None) -> list[Text]:
+    """The article's paragraphs; with annotations, entities coloured, quotes in italics, times underlined, and
+    small labels saying who speaks, whom a pronoun means and what a time resolves to."""
+    styles: list[tuple[int, int, str]] = []
+    labels: list[tuple[int, Text]] = []
+    if found is not None:
+        names = {e.id: e.name for e in found.entities}
+        for quote in found.quotes:
+            styles.append((quote.start, quote.end, "italic"))
+            who = (quote.speaker.name or quote.speaker.text) if quote.speaker else "?"
+            cue = f" · {quote.cue.text}" if quote.cue else ""
+            labels.append((quote.end, Text(f" ⟨{who}{cue}⟩", style="dim magenta")))
+        for mention in found.mentions:
+            styles.append((mention.start, mention.end, KIND_STYLES.get(mention.kind, "bold")))
+            if mention.kind == "PRON" and mention.entity_id in names:
+                labels.append((mention.end, Text(f"→{names[mention.entity_id]}", style="dim cyan")))
+        for time in found.times:
+            styles.append((time.start, time.end, "underline"))
+            labels.append((time.end, Text(f" [{time.value}]", style="dim yellow")))
+    return [_paragraph(article.text, p, styles, labels) for p in article.paragraphs]
+
+
+def _paragraph(text: str, span: Span, styles: list[tuple[int, int, str]], labels: list[tuple[int, Text]]) -> Text:
+    body = Text(text[span.start : span.end])
+    for start, end, style in styles:
+        if start < span.end and end > span.start:
+            body.stylize(style, max(start, span.start) - span.start, min(end, span.end) - span.start)
+    inside = sorted(
+        ((pos - span.start, label) for pos, label in labels if span.start < pos <= span.end), key=lambda x: x[0]
+    )
+    if not inside:
+        return body
+    pieces = body.divide(pos for pos, _ in inside)
+    out = Text()
+    for index, piece in enumerate(pieces):
+        out.append_text(piece)
+        if index < len(inside):
+            out.append_text(inside[index][1])
+    return out
 
 
 def short_date(value: date | None) -> str:

@@ -1,5 +1,7 @@
-"""Where articles and their annotations are kept."""
+"""Where articles and what was read in them are kept."""
 
-from .database import Filters, Store, WriteResult
+from .annotation import QuoteFilters
+from .articles import Filters
+from .database import Store, WriteResult, schema_head
 
-__all__ = ["Filters", "Store", "WriteResult"]
+__all__ = ["Filters", "QuoteFilters", "Store", "WriteResult", "schema_head"]

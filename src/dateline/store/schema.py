@@ -6,7 +6,7 @@ that a migrated database matches this definition exactly.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -55,4 +55,94 @@ lsh_bands = Table(
     Index("ix_lsh_bands_key", "key"),
 )
 
+# What the reading pipeline found. Every row belongs to one article and goes when it goes (ON DELETE CASCADE), so a
+# reprocessed article's annotations are replaced as a whole.
+
+processing = Table(
+    "processing",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    Column("pipeline", String(16), nullable=False),  # pipeline.VERSION
+    Column("model", Text, nullable=False),
+    Column("language", String(16)),
+    Column("notes", Text, nullable=False),  # JSON list
+    Column("processed_at", String(20), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("kind", String(8), nullable=False, index=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("country", String(3), index=True),
+    Column("gender", String(8)),
+    Column("surname", Text, index=True),  # for merging "Putin" with the one "Vladimir Putin" across articles
+    Column("canonical_id", String(16), nullable=False, index=True),  # itself, or the entity it was merged into
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("entity_id", String(16), index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("role", Text),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(16), nullable=False, unique=True),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("cue_text", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_entity_id", String(16), index=True),
+    Column("speaker_name", Text),
+    Column("parts", Text, nullable=False),  # JSON list of [start, end]
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("value", Text, nullable=False, index=True),
+    Column("granularity", String(12), nullable=False),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(3), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("gazetteer_id", Text),
+    Column("entity_id", String(16)),
+)
+
 FTS_TABLE = "articles_fts"  # SQLite FTS5 over articles(title, text), external content, kept in step by the writer
+QUOTES_FTS_TABLE = "quotes_fts"  # SQLite FTS5 over quotes(text), for `dateline quotes --about`

@@ -1,0 +1,99 @@
+"""Whole-ingest speed against bare spaCy, in one run over the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--articles N] [--processes P]
+
+1. Bare spaCy: nlp.pipe over the article texts of bbc.jsonl with the same model, processes and batch size.
+2. dateline ingest of the same file into a fresh SQLite database: read + spaCy + every extractor + store.
+Prints both rates and their ratio (target: the whole ingest reaches >= 0.85 of bare spaCy's articles/s), then
+where the main process spends its time in the extractors, per stage, on a sample. Figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dateline import Corpus, Settings
+from dateline.pipeline import entities, nlp, places, quotes, times
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+BBC = SHARED / "corpora" / "bbc.jsonl"
+
+
+def bare_spacy(texts: list[str], settings: Settings) -> float:
+    model = nlp.load(settings.model)
+    list(model.pipe(texts[:8]))  # warm up
+    started = time.perf_counter()
+    for _ in model.pipe(texts, n_process=settings.processes, batch_size=settings.nlp_batch_size):
+        pass
+    return len(texts) / (time.perf_counter() - started)
+
+
+def whole_ingest(path: Path, settings: Settings, folder: Path) -> tuple[float, int]:
+    with Corpus.open(str(folder / "throughput.db"), settings) as corpus:
+        started = time.perf_counter()
+        report = corpus.ingest([str(path)])
+        seconds = time.perf_counter() - started
+    return report.read / seconds, report.stored
+
+
+def stage_times(texts: list[str], settings: Settings) -> dict[str, float]:
+    """Milliseconds per article for the spaCy pass and each extractor, one process, on the same docs."""
+    model = nlp.load(settings.model)
+    spent = {"spaCy": 0.0, "entities + coref": 0.0, "quotes": 0.0, "times": 0.0, "places": 0.0}
+    for text in texts:
+        started = time.perf_counter()
+        doc = model(text)
+        spent["spaCy"] += time.perf_counter() - started
+        started = time.perf_counter()
+        found = entities.entities(doc, "x")
+        spent["entities + coref"] += time.perf_counter() - started
+        started = time.perf_counter()
+        list(quotes.quotes(doc, found.resolve, "x"))
+        spent["quotes"] += time.perf_counter() - started
+        started = time.perf_counter()
+        list(times.times(doc, None, "x"))
+        spent["times"] += time.perf_counter() - started
+        started = time.perf_counter()
+        list(places.places(doc, found, "x"))
+        spent["places"] += time.perf_counter() - started
+    return {stage: 1000 * seconds / len(texts) for stage, seconds in spent.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=0, help="use the first N BBC articles (0: all 2,225)")
+    parser.add_argument("--processes", type=int, default=0, help="spaCy processes (0: one per core)")
+    parser.add_argument("--sample", type=int, default=200, help="articles for the per-stage breakdown")
+    args = parser.parse_args()
+    if not BBC.exists():
+        sys.exit(f"{BBC} is missing: the benchmark reads the shared corpora beside the checkout")
+    settings = Settings.from_env(n_process=args.processes or None)
+    records = [json.loads(line) for line in BBC.read_text(encoding="utf-8").splitlines()]
+    records = records[: args.articles] if args.articles else records
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "articles.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        # the same texts spaCy will see in the ingest: the reader's cleaned text
+        with Corpus.open(str(folder / "texts.db"), settings) as corpus:
+            texts = [a.text for a in corpus.read([str(path)]) if hasattr(a, "text")]
+        spacy_rate = bare_spacy(texts, settings)
+        ingest_rate, stored = whole_ingest(path, settings, folder)
+    print(f"{len(texts):,} BBC articles, model {settings.model}, {settings.processes} spaCy process(es)")
+    print(f"{'bare spaCy (nlp.pipe)':<34}{spacy_rate:>10.1f} articles/s")
+    print(f"{'whole ingest (read+NLP+extract+store)':<34}{ingest_rate:>10.1f} articles/s   ({stored:,} stored)")
+    print(f"ratio: {ingest_rate / spacy_rate:.2f} of bare spaCy (target >= 0.85)")
+    breakdown = stage_times(texts[: args.sample], settings)
+    print(f"\nper article, one process, {min(args.sample, len(texts))} articles:")
+    for stage, ms in breakdown.items():
+        share = "" if stage == "spaCy" else f"   {ms / breakdown['spaCy']:6.1%} of spaCy"
+        print(f"  {stage:<18}{ms:8.2f} ms{share}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""Articles in the store: writing them (with their near-duplicate story) and every query over them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import Connection
+
+from .. import dates, dedup
+from ..config import Settings
+from ..errors import DatabaseError, NotFound
+from ..model import Article, SearchHit, Span, Stats, Story
+from . import fts
+from .schema import FTS_TABLE, article_authors, articles, lsh_bands, signatures
+
+SQL_VARIABLES = 900  # stay under SQLite's bound-parameter limit in IN (...) lists
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    since: str | None = None  # stored-form bounds, see dates.parse_bound
+    until: str | None = None
+    outlet: str | None = None  # case-insensitive substring
+    author: str | None = None  # case-insensitive substring
+    story: str | None = None
+
+
+def get(connection: Connection, article_id: str) -> Article:
+    """The article with this id, or with the one id that starts with it."""
+    if not article_id:
+        raise NotFound("give an article id")
+    rows = connection.execute(
+        sa.select(articles).where(articles.c.id.startswith(article_id, autoescape=True)).limit(2)
+    ).all()
+    if not rows:
+        raise NotFound(f"no article with id {article_id!r}")
+    if len(rows) > 1:
+        raise NotFound(f"{article_id!r} is the start of more than one article id; give more of it")
+    return to_article(rows[0])
+
+
+def listing(connection: Connection, filters: Filters, limit: int | None, offset: int = 0) -> Iterator[Article]:
+    """Newest first (articles without a date last), then in ingest order."""
+    query = (
+        sa.select(articles)
+        .where(*_conditions(filters))
+        .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.pk)
+        .limit(limit)
+        .offset(offset)
+    )
+    for row in connection.execute(query):
+        yield to_article(row)
+
+
+def count(connection: Connection, filters: Filters) -> int:
+    query = sa.select(sa.func.count()).select_from(articles).where(*_conditions(filters))
+    return int(connection.execute(query).scalar_one())
+
+
+def search(connection: Connection, query: str, filters: Filters, limit: int | None) -> list[SearchHit]:
+    """Articles matching ``query``, best first by bm25 over title (weighted 4x) and text."""
+    match = fts.match_expression(query)
+    table = sa.table(FTS_TABLE, sa.column("rowid"))
+    rank: sa.ColumnElement[float] = sa.literal_column(f"bm25({FTS_TABLE}, 4.0, 1.0)")
+    snippet: sa.ColumnElement[str] = sa.literal_column(f"snippet({FTS_TABLE}, 1, char(2), char(3), '…', 24)")
+    statement = (
+        sa.select(articles, rank.label("rank"), snippet.label("snippet"))
+        .select_from(articles.join(table, table.c.rowid == articles.c.pk))
+        .where(sa.literal_column(FTS_TABLE).op("MATCH")(match), *_conditions(filters))
+        .order_by(rank, articles.c.pk)
+        .limit(limit)
+    )
+    try:
+        rows = connection.execute(statement).all()
+    except sa.exc.OperationalError as error:
+        raise DatabaseError(f"cannot search for {query!r}: {error.orig}") from None
+    hits = []
+    for row in rows:
+        text, spans = fts.unmark(row.snippet)
+        hits.append(SearchHit(to_article(row), score=round(-float(row.rank), 4), snippet=text, highlights=spans))
+    return hits
+
+
+def stories(connection: Connection, min_articles: int, limit: int | None) -> list[Story]:
+    """Stories told by at least ``min_articles`` articles, the most widely carried first."""
+    size = sa.func.count().label("size")
+    first = sa.func.min(articles.c.published).label("first")
+    top = (
+        sa.select(articles.c.story_id, size, first)
+        .group_by(articles.c.story_id)
+        .having(size >= min_articles)
+        .order_by(size.desc(), first, articles.c.story_id)
+        .limit(limit)
+    )
+    heads = connection.execute(top).all()
+    members: dict[str, list[Any]] = {h.story_id: [] for h in heads}
+    ids = list(members)
+    for chunk in chunks(ids):
+        for row in connection.execute(
+            sa.select(articles.c.story_id, articles.c.id, articles.c.outlet, articles.c.title)
+            .where(articles.c.story_id.in_(chunk))
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
+        ):
+            members[row.story_id].append(row)
+    stories = []
+    for head in heads:
+        rows = members[head.story_id]
+        outlets = list(dict.fromkeys(r.outlet for r in rows if r.outlet))
+        title = next((r.title for r in rows if r.title), None)
+        stories.append(
+            Story(head.story_id, title, dates.from_iso(head.first), len(rows), outlets, [r.id for r in rows])
+        )
+    return stories
+
+
+def stats(connection: Connection, database: str) -> Stats:
+    scalar = connection.execute
+
+    def one(query: Any) -> Any:
+        return scalar(query).scalar_one()
+
+    outlet_count = sa.func.count().label("n")
+    top = scalar(
+        sa.select(articles.c.outlet, outlet_count)
+        .where(articles.c.outlet.is_not(None))
+        .group_by(articles.c.outlet)
+        .order_by(outlet_count.desc(), articles.c.outlet)
+        .limit(10)
+    ).all()
+    formats = scalar(sa.select(articles.c.format, sa.func.count()).group_by(articles.c.format)).all()
+    return Stats(
+        articles=one(sa.select(sa.func.count()).select_from(articles)),
+        stories=one(sa.select(sa.func.count(sa.distinct(articles.c.story_id)))),
+        outlets=one(sa.select(sa.func.count(sa.distinct(articles.c.outlet)))),
+        authors=one(sa.select(sa.func.count(sa.distinct(article_authors.c.name)))),
+        first_published=dates.from_iso(one(sa.select(sa.func.min(articles.c.published)))),
+        last_published=dates.from_iso(one(sa.select(sa.func.max(articles.c.published)))),
+        by_format={f: n for f, n in sorted(formats)},
+        top_outlets=[(o, n) for o, n in top],
+        database=database,
+        schema_version=MigrationContext.configure(connection).get_current_revision(),
+    )
+
+
+def not_stored(connection: Connection, batch: Sequence[Article]) -> list[Article]:
+    ids = list({a.id for a in batch})
+    stored: set[str] = set()
+    for chunk in chunks(ids):
+        stored.update(connection.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
+    fresh, seen = [], set()
+    for article in batch:
+        if article.id not in stored and article.id not in seen:
+            seen.add(article.id)
+            fresh.append(article)
+    return fresh
+
+
+def assign_stories(
+    connection: Connection, fresh: list[Article], sigs: list[np.ndarray], keys: list[list[int]], threshold: float
+) -> None:
+    """Each article joins the story of its most similar earlier copy (stored or earlier in the batch)."""
+    stored = _stored_candidates(connection, {k for ks in keys for k in ks})
+    in_batch: dict[int, list[int]] = {}
+    for index, article in enumerate(fresh):
+        best, article.story_id = threshold, article.id
+        candidates: dict[tuple[str, int], tuple[str, np.ndarray]] = {
+            ("stored", pk): (story, sig) for key in keys[index] for pk, story, sig in stored.get(key, [])
+        }
+        for key in keys[index]:
+            for other in in_batch.get(key, []):
+                candidates["batch", other] = (fresh[other].story_id or fresh[other].id, sigs[other])
+            in_batch.setdefault(key, []).append(index)
+        for story, sig in candidates.values():
+            if (score := dedup.similarity(sigs[index], sig)) >= best:
+                best, article.story_id = score, story
+
+
+def _stored_candidates(connection: Connection, keys: set[int]) -> dict[int, list[tuple[int, str, np.ndarray]]]:
+    """Band key -> (pk, story id, signature) of stored articles sharing that band."""
+    by_pk: dict[int, list[int]] = {}
+    for chunk in chunks(list(keys)):
+        for key, pk in connection.execute(
+            sa.select(lsh_bands.c.key, lsh_bands.c.article_pk).where(lsh_bands.c.key.in_(chunk))
+        ):
+            by_pk.setdefault(pk, []).append(key)
+    found: dict[int, list[tuple[int, str, np.ndarray]]] = {}
+    for chunk in chunks(list(by_pk)):
+        rows = connection.execute(
+            sa.select(signatures.c.article_pk, signatures.c.minhash, articles.c.story_id)
+            .join(articles, articles.c.pk == signatures.c.article_pk)
+            .where(signatures.c.article_pk.in_(chunk))
+        )
+        for pk, minhash, story_id in rows:
+            entry = (pk, story_id, dedup.from_bytes(minhash))
+            for key in by_pk[pk]:
+                found.setdefault(key, []).append(entry)
+    return found
+
+
+def insert(connection: Connection, fresh: list[Article], settings: Settings) -> dict[str, int]:
+    """Store new articles (already checked not stored); returns id -> primary key."""
+    sigs = [dedup.signature(a.text, settings.minhash_perms) for a in fresh]
+    keys = [dedup.band_keys(s, settings.lsh_bands) for s in sigs]
+    assign_stories(connection, fresh, sigs, keys, settings.near_duplicate_threshold)
+    now = dates.to_iso(datetime.now(UTC))
+    connection.execute(sa.insert(articles), [_row(a, now) for a in fresh])
+    pks: dict[str, int] = {}
+    for chunk in chunks([a.id for a in fresh]):
+        pks.update(connection.execute(sa.select(articles.c.id, articles.c.pk).where(articles.c.id.in_(chunk))).all())
+    authors = [{"article_pk": pks[a.id], "position": i, "name": n} for a in fresh for i, n in enumerate(a.authors)]
+    if authors:
+        connection.execute(sa.insert(article_authors), authors)
+    connection.execute(
+        sa.insert(signatures),
+        [{"article_pk": pks[a.id], "minhash": dedup.to_bytes(s)} for a, s in zip(fresh, sigs, strict=True)],
+    )
+    connection.execute(
+        sa.insert(lsh_bands),
+        [{"key": k, "article_pk": pks[a.id]} for a, ks in zip(fresh, keys, strict=True) for k in ks],
+    )
+    connection.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (?, ?, ?)",
+        [(pks[a.id], a.title or "", a.text) for a in fresh],
+    )
+    return pks
+
+
+def _row(article: Article, now: str | None) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "story_id": article.story_id or article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": dates.to_iso(article.published),
+        "updated": dates.to_iso(article.updated),
+        "date_line": dates.to_iso(article.date_line),
+        "language": article.language,
+        "format": article.format,
+        "source": article.source,
+        "authors": json.dumps(article.authors, ensure_ascii=False),
+        "paragraphs": json.dumps([[p.start, p.end] for p in article.paragraphs]),
+        "warnings": json.dumps(article.warnings, ensure_ascii=False),
+        "text": article.text,
+        "ingested_at": now,
+    }
+
+
+def to_article(row: Any) -> Article:
+    date_line = dates.from_iso(row.date_line)
+    return Article(
+        id=row.id,
+        story_id=row.story_id,
+        text=row.text,
+        source=row.source,
+        format=row.format,
+        title=row.title,
+        authors=json.loads(row.authors),
+        outlet=row.outlet,
+        url=row.url,
+        published=dates.from_iso(row.published),
+        updated=dates.from_iso(row.updated),
+        date_line=date_line,  # type: ignore[arg-type]
+        language=row.language,
+        paragraphs=[Span(s, e) for s, e in json.loads(row.paragraphs)],
+        warnings=json.loads(row.warnings),
+    )
+
+
+def _conditions(filters: Filters) -> list[Any]:
+    conditions: list[Any] = []
+    if filters.since:
+        conditions.append(articles.c.published >= filters.since)
+    if filters.until:
+        conditions.append(articles.c.published < filters.until)
+    if filters.outlet:
+        conditions.append(articles.c.outlet.icontains(filters.outlet, autoescape=True))
+    if filters.author:
+        conditions.append(
+            sa.exists().where(
+                article_authors.c.article_pk == articles.c.pk,
+                article_authors.c.name.icontains(filters.author, autoescape=True),
+            )
+        )
+    if filters.story:
+        conditions.append(articles.c.story_id.startswith(filters.story, autoescape=True))
+    return conditions
+
+
+def chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), SQL_VARIABLES):
+        yield items[start : start + SQL_VARIABLES]

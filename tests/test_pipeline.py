@@ -1,0 +1,116 @@
+"""The reading pipeline end to end: ingest runs it, the store keeps what it found, the CLI shows it."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import write
+from dateline import Corpus, Settings
+from dateline.cli import app
+from dateline.pipeline import language, nlp
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    return nlp.load(Settings().model)
+
+
+def test_long_texts_are_parsed_in_pieces_that_join_back_exactly(model) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ministers met in Lisbon on Monday. They agreed to talk again. " * 40 + "\n") * 12
+    pieces = nlp.split(text, 3000)
+    assert len(pieces) > 5 and "".join(pieces) == text
+    assert all(len(p) <= 3000 for p in pieces)
+    items = [(text, "long"), ("Short one.", "short"), ("", "empty"), ("y" * 7000, "no breaks")]
+    parsed = list(nlp.parse(model, items, n_process=2, batch_size=2, max_chars=3000))
+    assert [context for _, context in parsed] == ["long", "short", "empty", "no breaks"]
+    assert [doc.text for doc, _ in parsed] == [t for t, _ in items]
+    assert parsed[0][0][3].idx == text.index("Lisbon")
+
+
+def test_language_is_stated_or_detected() -> None:
+    assert language.detect("The ministers met in Lisbon on Monday and agreed to talk again next week.") == "en"
+    assert language.detect("Les ministres se sont réunis lundi à Lisbonne et ont convenu de se revoir.") == "fr"
+    assert language.detect("Les ministres se sont réunis lundi.", stated="en-GB") == "en"
+    assert language.detect("12 34 56") is None
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    seed = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_7a99d152a7262305.txt"
+    if not seed.exists():
+        pytest.skip(f"{seed} is absent: the seed article lives in ../shared")
+    corpus = Corpus.open(str(tmp_path_factory.mktemp("pipeline") / "seed.db"), Settings(n_process=1))
+    report = corpus.ingest([str(seed)])
+    assert report.stored == 1 and report.failed == 0
+    return corpus
+
+
+def test_ingest_stores_what_the_pipeline_found(seeded: Corpus) -> None:
+    [article] = seeded.articles()
+    found = seeded.annotations(article.id)
+    assert found.language == "en" and found.notes == []
+    names = {e.name for e in found.entities}
+    assert {"Vladimir Putin", "Sergey V Lavrov", "Antony Blinken"} <= names
+    for mention in found.mentions:
+        assert article.text[mention.start : mention.end] == mention.text
+    for quote in found.quotes:
+        assert article.text[quote.start : quote.end] == quote.text
+    speakers = {q.speaker.name for q in found.quotes if q.speaker}
+    assert "Vladimir Putin" in speakers and "Sergey V Lavrov" in speakers
+    values = {t.text: t.value for t in found.times}
+    assert values.get("Monday") == "2022-02-21" and values.get("Thursday") == "2022-02-24"
+    assert any(p.country == "UKR" for p in found.places)
+
+
+def test_quotes_and_entities_across_the_corpus(seeded: Corpus) -> None:
+    putin = seeded.quotes(speaker="putin", limit=None)
+    assert len(putin) >= 4 and all(q.speaker and q.speaker.name == "Vladimir Putin" for q in putin)
+    assert [q.text for q in seeded.quotes(about="menu", limit=None)] == [
+        next(q.text for q in seeded.quotes(speaker="lavrov", limit=None) if "menu" in q.text)
+    ]
+    [person] = seeded.entities(name="Putin", kind="PERSON")
+    assert person.country == "RUS" and person.articles == 1 and "President" in person.roles
+
+
+def test_reprocess_replaces_rather_than_adds(seeded: Corpus) -> None:
+    [article] = seeded.articles()
+    before = seeded.annotations(article.id)
+    assert seeded.reprocess() == 1
+    after = seeded.annotations(article.id)
+    assert [q.id for q in after.quotes] == [q.id for q in before.quotes]
+    assert len(after.mentions) == len(before.mentions) and len(after.times) == len(before.times)
+
+
+def test_cli_quotes_entities_and_annotated_show(seeded: Corpus) -> None:
+    runner = CliRunner()
+    db = seeded.store.url.removeprefix("sqlite:///")
+    quotes = json.loads(runner.invoke(app, ["quotes", "--db", db, "--speaker", "Lavrov", "-f", "json"]).output)
+    assert quotes and set(quotes[0]) >= {"id", "article_id", "text", "start", "end", "kind", "cue", "speaker"}
+    assert set(quotes[0]["speaker"]) >= {"text", "start", "end", "entity_id", "name"}
+    assert quotes[0]["speaker"]["name"] == "Sergey V Lavrov"
+    [article] = seeded.articles()
+    shown = runner.invoke(app, ["show", article.id, "--db", db, "--annotate"]).output
+    assert "⟨Vladimir Putin · said⟩" in shown and "[2022-02-24]" in shown
+    as_json = json.loads(runner.invoke(app, ["show", article.id, "--db", db, "-a", "-f", "json"]).output)
+    assert as_json["annotations"]["quotes"] and as_json["annotations"]["times"]
+    table = runner.invoke(app, ["entities", "--db", db, "--kind", "PERSON"]).output
+    assert "Vladimir Putin" in table
+
+
+def test_awkward_articles_are_stored_and_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    words = " ".join(f"{n:07d}abcdefghijklmnopqrstuvwxyzabcdefghijklmno" for n in range(20_000))  # ~1 MB, no stop
+    write(folder / "long.txt", "date 2031-01-01 One long paragraph\n>> W\n" + words + "\n")
+    write(folder / "numbers.txt", "date 2031-01-01 Tables\n>> W\n12 34 56 78\n")
+    write(folder / "quotes.txt", "date 2031-01-01 Open\n>> W\nHe said “this never closes.\nAnd “this neither.\n")
+    french = "Le président a déclaré lundi que les négociations reprendraient la semaine prochaine à Genève."
+    write(folder / "fr.jsonl", json.dumps({"text": french, "title": "Genève"}) + "\n")
+    with Corpus.open(str(tmp_path / "awkward.db"), Settings(n_process=1)) as corpus:
+        report = corpus.ingest([str(folder)])
+        assert report.stored == 4 and report.failed == 0
+        [note] = [p for p in report.warnings if "fr.jsonl" in p.source]
+        assert "not English" in note.message
+        [genève] = corpus.search("Genève")
+        assert corpus.annotations(genève.article.id).entities == []
