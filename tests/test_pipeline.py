@@ -74,6 +74,20 @@ def test_quotes_and_entities_across_the_corpus(seeded: Corpus) -> None:
     assert person.country == "RUS" and person.articles == 1 and "President" in person.roles
 
 
+def test_quotes_say_what_their_cue_reports(corpus: Corpus, tmp_path: Path) -> None:
+    body = (
+        "Engineers fear that the old dam could fail within days.\n"
+        "The dam has been leaking since January, according to a report seen by this newspaper.\n"
+        "The regional governor, Ana Ruiz, said on Monday that the valley would be evacuated before the weekend."
+    )
+    write(tmp_path / "dam.txt", f"date 2031-03-03 Dam fears\n>> Meridian Wire\n{body}\n")
+    corpus.ingest([str(tmp_path / "dam.txt")])
+    kinds = {q.cue.text: q.cue.kind for q in corpus.quotes(limit=None) if q.cue}
+    assert kinds == {"fear": "belief", "according to": "source", "said": "speech"}
+    [said] = corpus.quotes(cue_kinds=["speech"], limit=None)
+    assert said.speaker and said.speaker.name == "Ana Ruiz"
+
+
 def test_reprocess_replaces_rather_than_adds(seeded: Corpus) -> None:
     [article] = seeded.articles()
     before = seeded.annotations(article.id)

@@ -253,12 +253,18 @@ def quotes(
     about: Annotated[str | None, typer.Option(help='Words in the quote: words, "a phrase", OR, NOT, prefix*.')] = None,
     since: Since = None,
     until: Until = None,
+    cue: Annotated[
+        list[str] | None,
+        typer.Option(help="Only what the cue reports: speech, belief, evidence, intent, stance, evaluation, source."),
+    ] = None,
     limit: Limit = 20,
     fmt: Fmt = "table",
 ) -> None:
     """Who said what: attributed quotes, with their speakers resolved to a person or organisation."""
     with _corpus(db) as corpus:
-        found = corpus.quotes(speaker=speaker, about=about, since=since, until=until, limit=_limit(limit))
+        found = corpus.quotes(
+            speaker=speaker, about=about, since=since, until=until, cue_kinds=cue or (), limit=_limit(limit)
+        )
     render.emit(found, fmt, QUOTE_COLUMNS, console)
 
 

@@ -176,14 +176,17 @@ class Corpus:
         about: str | None = None,
         since: Bound = None,
         until: Bound = None,
+        cue_kinds: Iterable[str] = (),
         limit: int | None = 20,
     ) -> list[Quote]:
-        """Attributed quotes, newest first; ``speaker`` matches the resolved speaker's name, ``about`` the words."""
+        """Attributed quotes, newest first; ``speaker`` matches the resolved speaker's name, ``about`` the words,
+        ``cue_kinds`` what the cue reports (speech, belief, evidence, intent, stance, evaluation, source)."""
         filters = QuoteFilters(
             speaker=speaker or None,
             about=about or None,
             since=_bound(since, end=False),
             until=_bound(until, end=True),
+            cue_kinds=tuple(cue_kinds),
         )
         return self.store.quotes(filters, limit)
 

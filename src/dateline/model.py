@@ -72,6 +72,7 @@ class Cue:
     text: str
     start: int
     end: int
+    kind: str = "speech"  # what the cue reports: speech, belief, evidence, intent, stance, evaluation, source
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,12 @@ def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tu
         batch_size=settings.nlp_batch_size,
         max_chars=settings.max_doc_chars,
     ):
-        yield article, annotate(doc, article, lang)
+        try:
+            found = annotate(doc, article, lang)
+        except Exception as error:  # a bug met on some text must not stop an ingest of thousands
+            found = Annotations(article_id=article.id, language=lang)
+            found.notes.append(f"extraction failed ({type(error).__name__}: {error}); stored without annotations")
+        yield article, found
 
 
 def annotate(doc: Doc, article: Article, lang: str | None) -> Annotations:

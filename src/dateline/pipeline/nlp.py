@@ -6,7 +6,9 @@ and joined back into one Doc whose text is the article's text exactly, so offset
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -46,14 +48,24 @@ def parse(
             pending.append((context, len(parts)))
             yield from parts
 
+    before = set(multiprocessing.active_children())
     docs = nlp.pipe(pieces(), n_process=n_process, batch_size=batch_size)
-    while True:
-        first = next(docs, None)
-        if first is None:
-            return
-        context, count = pending.popleft()
-        parts = [first, *(next(docs) for _ in range(count - 1))]
-        yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), context
+    try:
+        while True:
+            first = next(docs, None)
+            if first is None:
+                return
+            context, count = pending.popleft()
+            parts = [first, *(next(docs) for _ in range(count - 1))]
+            yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), context
+    except BaseException:
+        # Stopped early (an error downstream, Ctrl-C): spaCy would wait forever for its busy workers to finish.
+        for worker in set(multiprocessing.active_children()) - before:
+            worker.terminate()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # spaCy's warning that its workers did not finish: we stopped them
+            docs.close()
+        raise
 
 
 def split(text: str, max_chars: int) -> list[str]:

@@ -159,8 +159,11 @@ def quotes(doc: Doc, resolve: Resolver, article_id: str = "") -> Iterator[Quote]
     taken = {found.attribution.cue_token for found in direct}
     found = labelled + direct + _outermost(list(_reported_speech(reading, taken)), labelled + direct)
     _adopt(reading, orphans, found)
-    for quote in sorted(found, key=lambda f: (f.start, f.end)):
-        yield _record(quote, reading, resolve, article_id)
+    seen: set[tuple[int, int]] = set()
+    for quote in sorted(found, key=lambda f: (f.start, f.end, f.attribution.cue[0])):
+        if (quote.start, quote.end) not in seen:  # two cues claiming one content ("said he was told by X that"):
+            seen.add((quote.start, quote.end))  # the first, outer report keeps it
+            yield _record(quote, reading, resolve, article_id)
 
 
 def _record(found: _Found, reading: _Reading, resolve: Resolver, article_id: str) -> Quote:
@@ -179,10 +182,16 @@ def _record(found: _Found, reading: _Reading, resolve: Resolver, article_id: str
         start=found.start,
         end=found.end,
         kind=found.kind,
-        cue=Cue(text[cue_start:cue_end], cue_start, cue_end),
+        cue=Cue(text[cue_start:cue_end], cue_start, cue_end, _cue_kind(found.attribution, reading)),
         speaker=speaker,
         parts=found.parts,
     )
+
+
+def _cue_kind(attribution: _Attribution, reading: _Reading) -> str:
+    """The class of the cue word in data/cues.tsv; a colon or a signing dash introduces speech."""
+    word = reading.cues.get(attribution.cue_token) if attribution.cue_token is not None else None
+    return word.kind if word is not None else "speech"
 
 
 # --- direct quotes: quote marks first, then the attribution beside them ---------------------------------------------

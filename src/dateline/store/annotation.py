@@ -31,6 +31,7 @@ class QuoteFilters:
     since: str | None = None
     until: str | None = None
     article_id: str | None = None
+    cue_kinds: tuple[str, ...] = ()  # only quotes whose cue reports one of these (speech, belief, …); () for all
 
 
 def insert(connection: Connection, pks: dict[str, int], found: Sequence[Annotations], model: str, version: str) -> None:
@@ -143,6 +144,7 @@ def _quote_row(pk: int, quote: Quote) -> dict[str, Any]:
         "cue_text": cue.text if cue else None,
         "cue_start": cue.start if cue else None,
         "cue_end": cue.end if cue else None,
+        "cue_kind": cue.kind if cue else None,
         "speaker_text": speaker.text if speaker else None,
         "speaker_start": speaker.start if speaker else None,
         "speaker_end": speaker.end if speaker else None,
@@ -197,11 +199,13 @@ def quote_listing(connection: Connection, filters: QuoteFilters, limit: int | No
         statement = statement.where(articles.c.published < filters.until)
     if filters.article_id:
         statement = statement.where(articles.c.id == filters.article_id)
+    if filters.cue_kinds:
+        statement = statement.where(quotes.c.cue_kind.in_(filters.cue_kinds))
     return [_quote(row) for row in connection.execute(statement)]
 
 
 def _quote(row: Any) -> Quote:
-    cue = Cue(row.cue_text, row.cue_start, row.cue_end) if row.cue_text is not None else None
+    cue = Cue(row.cue_text, row.cue_start, row.cue_end, row.cue_kind or "speech") if row.cue_text is not None else None
     speaker = None
     if row.speaker_text is not None:
         speaker = Speaker(

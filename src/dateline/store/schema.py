@@ -107,6 +107,7 @@ quotes = Table(
     Column("cue_text", Text),
     Column("cue_start", Integer),
     Column("cue_end", Integer),
+    Column("cue_kind", String(12), index=True),
     Column("speaker_text", Text),
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
