@@ -10,9 +10,9 @@ import multiprocessing
 import re
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -49,7 +49,7 @@ def parse(
             yield from parts
 
     before = set(multiprocessing.active_children())
-    docs = nlp.pipe(pieces(), n_process=n_process, batch_size=batch_size)
+    docs = cast(Generator[Doc, None, None], nlp.pipe(pieces(), n_process=n_process, batch_size=batch_size))
     try:
         while True:
             first = next(docs, None)
