@@ -21,6 +21,8 @@ class Settings:
     n_process: int = 0  # spaCy worker processes; 0: one per core
     nlp_batch_size: int = 16  # texts per spaCy batch
     max_doc_chars: int = 100_000  # longer texts are parsed in pieces of about this size and joined
+    actor_dictionaries: str = ""  # extra actor/agent dictionaries, os.pathsep-separated (ours or PETRARCH format)
+    verb_dictionaries: str = ""  # extra verb dictionaries, os.pathsep-separated (ours or PETRARCH format)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -32,6 +34,14 @@ class Settings:
                 values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on") if kind is bool else kind(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)  # type: ignore[arg-type]
+
+    @property
+    def actor_files(self) -> list[str]:
+        return [p for p in self.actor_dictionaries.split(os.pathsep) if p]
+
+    @property
+    def verb_files(self) -> list[str]:
+        return [p for p in self.verb_dictionaries.split(os.pathsep) if p]
 
     @property
     def processes(self) -> int:

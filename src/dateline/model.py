@@ -124,6 +124,88 @@ class Place:
     entity_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    """A CAMEO-style actor code: country (ISO alpha-3, or an IGO/region code) plus sector ("RUSGOV", "UKRREB")."""
+
+    code: str  # the whole code: "RUSGOV", "USA", "NATO", "IGOUNO", "ARNGOV"
+    country: str | None = None  # its country part: "RUS"
+    sector: str | None = None  # its first sector: GOV, MIL, REB, OPP, COP, BUS, CVL, MED, JUD, LEG, IGO, NGO …
+    basis: str = ""  # why: "dictionary" (an actor file), "role" (title or noun), "country" (the name itself)
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    code: str | None  # CAMEO-style actor code ("RUSGOV"); None when the actor could not be coded
+    entity_id: str | None
+    name: str | None  # the entity's canonical name, or the phrase when it is not a named entity ("protesters")
+    start: int  # the mention in the text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    start: int  # the sentence the event was read from
+    end: int
+    text: str
+    trigger_start: int  # the words that carry the event ("accused", "agreed to meet")
+    trigger_end: int
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, when and where, coded in CAMEO and PLOVER, with the words it came from."""
+
+    id: str
+    article_id: str
+    code: str  # full CAMEO code: "036", "112", "1041"
+    root: str  # its first two digits: "03"
+    quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    goldstein: float  # -10 … +10
+    plover: str  # PLOVER category: AGREE, CONSULT, ACCUSE, …
+    source: EventActor | None
+    target: EventActor | None
+    date: str  # ISO date (or year-month, year) of the event
+    date_precision: str  # day, week, month, quarter, year …
+    date_source: str  # "text" (a time expression in the sentence) or "published" (fallback: the publication day)
+    evidence: Evidence
+    place: EventPlace | None = None
+    quote_id: str | None = None  # when the event is a statement that is also a quote
+    confidence: float = 1.0  # 0..1
+    mode: str = "asserted"  # asserted, or hypothetical (would, may, could, threatens to) — negated events are not coded
+    plover_mode: str | None = None  # PLOVER mode where the codebook gives one
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    text: str
+    start: int | None  # offsets into Article.text; None when the phrase comes from the title
+    end: int | None
+
+
+@dataclass(slots=True)
+class Summary:
+    """The article's main event as a card (5W1H): who did what, when, where, why and how."""
+
+    article_id: str
+    who: Phrase | None = None
+    what: Phrase | None = None
+    when: Phrase | None = None
+    where: Phrase | None = None
+    why: Phrase | None = None
+    how: Phrase | None = None
+    event_id: str | None = None  # the event the card was built from, when there is one
+    when_value: str | None = None  # the normalised date of "when" (TIMEX3 value)
+
+
 @dataclass(slots=True)
 class Annotations:
     """Everything the reading pipeline found in one article; offsets index Article.text."""
@@ -135,6 +217,8 @@ class Annotations:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    summary: Summary | None = None
     notes: list[str] = field(default_factory=list)  # why something was skipped ("not English: skipped extraction")
 
 
