@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
@@ -17,7 +19,7 @@ from . import render
 from .config import MB, Settings
 from .corpus import Corpus
 from .errors import DatelineError
-from .model import Annotations, Article, IngestReport, SearchHit, Story
+from .model import Annotations, Article, EventActor, IngestReport, SearchHit, Story
 from .render import Format
 
 app = typer.Typer(
@@ -308,6 +310,106 @@ def reprocess(
         seconds = time.perf_counter() - started
     rate = done / seconds if seconds else 0.0
     console.print(f"read {done:,} articles again in {seconds:,.1f} s ({rate:,.1f} articles/s)")
+
+
+EVENT_COLUMNS: list[render.Column] = [
+    ("date", lambda e: e.date if e.date_source == "text" else f"{e.date}*"),
+    ("source", lambda e: _actor_cell(e.source)),
+    ("event", lambda e: f"{e.code} {e.plover}" + (" (if)" if e.mode != "asserted" else "")),
+    ("target", lambda e: _actor_cell(e.target)),
+    ("goldstein", lambda e: f"{e.goldstein:+.1f}"),
+    ("reports", lambda e: e.num_articles),
+    ("evidence", lambda e: e.evidence.text),
+]
+
+
+def _actor_cell(actor: EventActor | None) -> str:
+    if actor is None:
+        return ""
+    return f"{actor.code or '?'} {actor.name or ''}".strip()
+
+
+@app.command()
+def events(
+    db: Db = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix (RUS, USAGOV) or name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix or name.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code; 11* for a whole family.")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER category: ACCUSE, AGREE, …")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    fmt: Fmt = "table",
+) -> None:
+    """Who did what to whom: events coded in CAMEO and PLOVER, with the sentence each came from.
+
+    In the table, a date marked * is the publication day (the sentence gave none)."""
+    with _corpus(db) as corpus:
+        found = corpus.events(
+            source=source, target=target, code=code, plover=plover, since=since, until=until, limit=_limit(limit)
+        )
+    render.emit(found, fmt, EVENT_COLUMNS, console)
+
+
+DYAD_COLUMNS: list[render.Column] = [
+    ("period", lambda p: p.period),
+    ("events", lambda p: p.events),
+    ("→", lambda p: p.forward),
+    ("←", lambda p: p.backward),
+    ("goldstein", lambda p: f"{p.goldstein:+.2f}"),
+    ("verbal coop", lambda p: p.quad[0]),
+    ("material coop", lambda p: p.quad[1]),
+    ("verbal conflict", lambda p: p.quad[2]),
+    ("material conflict", lambda p: p.quad[3]),
+]
+
+
+@app.command()
+def dyad(
+    first: Annotated[str, typer.Argument(help="An actor code prefix (RUS, USAGOV) or name.")],
+    second: Annotated[str, typer.Argument(help="The other actor.")],
+    db: Db = None,
+    by: Annotated[str, typer.Option(help="day, week, month or year.")] = "week",
+    since: Since = None,
+    until: Until = None,
+    chart: Annotated[Path | None, typer.Option(help="Also draw the series as a PNG chart to this file.")] = None,
+    fmt: Fmt = "table",
+) -> None:
+    """Cooperation and conflict between two actors over time: events either way, mean Goldstein, QuadClass mix."""
+    with _corpus(db) as corpus:
+        points = corpus.dyad(first, second, by=by, since=since, until=until)
+    render.emit(points, fmt, DYAD_COLUMNS, console, title=f"{first.upper()} – {second.upper()}, by {by}")
+    if chart is not None:
+        from .chart import dyad_png
+
+        dyad_png(points, first.upper(), second.upper(), by, chart)
+        errors.print(f"chart written to {chart}")
+
+
+@app.command("export")
+def export_events(
+    what: Annotated[str, typer.Argument(help="What to export: events.")],
+    db: Db = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="gdelt (GDELT 2.0 event table), parquet, csv or jsonl.")
+    ] = "gdelt",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix or name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix or name.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code; 11* for a whole family.")] = None,
+    since: Since = None,
+    until: Until = None,
+) -> None:
+    """Export events for other tools; `gdelt` writes GDELT 2.0's 61 event columns, tab-separated."""
+    if what != "events":
+        errors.print(f"[red]error:[/] cannot export {what!r}: only events for now")
+        raise typer.Exit(1)
+    with _corpus(db) as corpus:
+        out = output if output is not None else sys.stdout
+        count = corpus.export_events(fmt, out, source=source, target=target, code=code, since=since, until=until)
+    errors.print(f"{count:,} events written" + (f" to {output}" if output else ""))
 
 
 STORY_COLUMNS: list[render.Column] = [

@@ -11,12 +11,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from pathlib import Path
+from typing import IO
 
-from . import dates, dedup, pipeline, readers
+from . import dates, dedup, export, pipeline, readers
 from .config import Settings
+from .errors import DatelineError
 from .inputs import documents
-from .model import Annotations, Article, Entity, IngestReport, Problem, Quote, SearchHit, Stats, Story
-from .store import Filters, QuoteFilters, Store
+from .model import Annotations, Article, Entity, Event, IngestReport, Problem, Quote, SearchHit, Stats, Story
+from .store import DyadPoint, EventFilters, Filters, QuoteFilters, Store
 
 Bound = str | date | datetime | None
 
@@ -190,6 +193,38 @@ class Corpus:
         )
         return self.store.quotes(filters, limit)
 
+    def events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        code: str | None = None,
+        plover: str | None = None,
+        since: Bound = None,
+        until: Bound = None,
+        limit: int | None = 20,
+    ) -> list[Event]:
+        """Who did what to whom: events newest first. ``source``/``target`` match an actor code prefix ("RUS" is
+        RUSGOV and RUSMIL) or a name; ``code`` a CAMEO code, a trailing * for a family ("11*")."""
+        return self.store.events(_event_filters(source, target, code, plover, since, until), limit)
+
+    def dyad(
+        self, first: str, second: str, *, by: str = "week", since: Bound = None, until: Bound = None
+    ) -> list[DyadPoint]:
+        """Cooperation and conflict between two actors over time: events (groups, not copies) per day, week,
+        month or year, either way, with mean Goldstein and the QuadClass mix."""
+        if by not in ("day", "week", "month", "year"):
+            raise DatelineError(f"--by {by!r}: choose day, week, month or year")
+        return self.store.dyad(first, second, by, _event_filters(None, None, None, None, since, until))
+
+    def export_events(
+        self, fmt: str, out: IO[str] | Path, *, source: str | None = None, target: str | None = None,
+        code: str | None = None, since: Bound = None, until: Bound = None,
+    ) -> int:  # fmt: skip
+        """Write events as GDELT 2.0 event rows, Parquet, CSV or JSON Lines; returns how many."""
+        filters = _event_filters(source, target, code, None, since, until)
+        return export.write(self.store.export_events(filters), fmt, out)
+
     def entities(
         self, *, kind: str | None = None, name: str | None = None, country: str | None = None, limit: int | None = 20
     ) -> list[Entity]:
@@ -204,6 +239,19 @@ def _filters(since: Bound, until: Bound, outlet: str | None, author: str | None,
         outlet=outlet or None,
         author=author or None,
         story=story or None,
+    )
+
+
+def _event_filters(
+    source: str | None, target: str | None, code: str | None, plover: str | None, since: Bound, until: Bound
+) -> EventFilters:
+    return EventFilters(
+        source=source or None,
+        target=target or None,
+        code=code or None,
+        plover=plover or None,
+        since=_bound(since, end=False),
+        until=_bound(until, end=True),
     )
 
 

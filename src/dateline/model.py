@@ -182,6 +182,12 @@ class Event:
     confidence: float = 1.0  # 0..1
     mode: str = "asserted"  # asserted, or hypothetical (would, may, could, threatens to) — negated events are not coded
     plover_mode: str | None = None  # PLOVER mode where the codebook gives one
+    # The same event reported by several articles (same actors, same root code, dates within a day) is one group;
+    # its articles count stories, not syndicated copies (filled when read from the store).
+    group_id: str | None = None
+    num_mentions: int = 1  # events in the group
+    num_articles: int = 1  # distinct stories that report it
+    num_sources: int = 1  # distinct outlets that report it
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,8 @@ _SENTENCE_END = quotemarks.SENTENCE_END
 _SIGNATURE = re.compile(
     r"[\s\xa0]*(?P<dash>―|—|--)[\s\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0]+[\w.’'-]+){0,5}?)[\s\xa0.]*$"
 )
+_OBJECTS = frozenset({"dobj", "pobj", "oprd"})
+_PREDICATE_TAIL = frozenset({"prep", "advmod", "npadvmod", "oprd", "acomp", "xcomp", "dative"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "appos"})
@@ -445,7 +447,7 @@ def _reported_speech(reading: _Reading, taken: set[int | None]) -> Iterator[_Fou
         if i in taken or reading.quote_around(token.idx) is not None:
             continue
         if token.pos_ == "NOUN":
-            content = _noun_content(token)
+            content = _noun_content(token, word, reading)
         elif token.pos_ in ("VERB", "ADJ") or word.speaker != "nsubj":
             content = _content(token, word, reading)
         else:
@@ -466,6 +468,8 @@ def _reported_speech(reading: _Reading, taken: set[int | None]) -> Iterator[_Fou
 
 def _content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | None:
     """Tokens [start, end) of what the cue reports."""
+    if _unattributed_participle(cue):
+        return None
     if "head" in word.content and _interrupts(cue):
         return _split_sentence(cue)
     picked = _complements(cue, word, reading)
@@ -475,6 +479,8 @@ def _content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | 
         picked += [child for child in cue.children if _slot(child) in word.joined]
         picked = [_prep_object(child) if child.dep_ == "prep" else child for child in picked]
         start, end = min(c.left_edge.i for c in picked), max(_clause_end(c, reading) for c in picked)
+        if all(c.dep_ in _OBJECTS for c in picked):
+            end = _rest_of_predicate(cue, end)
         return start, _without_aside(cue.doc, start, end, reading)
     if "head" not in word.content:
         return None
@@ -483,6 +489,27 @@ def _content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | 
     if word.speaker != "nsubj" and cue.dep_ == "ROOT":
         return _after_phrase(cue)
     return _fronted(cue)
+
+
+def _rest_of_predicate(cue: Token, end: int) -> int:
+    """Where a noun-phrase content ends with what the parser hung on the cue after it: "endorsed [Clinton in the
+    race]", "noted [the rule in an interview]", "shows [him with his hands raised]"."""
+    for child in cue.rights:
+        if child.i < end:
+            continue
+        if child.dep_ not in _PREDICATE_TAIL or child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _unattributed_participle(cue: Token) -> bool:
+    """A participle that modifies a noun with no one behind it ("a stream called Miracle Run", "the plan announced in
+    May") names or describes a thing; "a view echoed by many" still has its speaker. In a sentence with no verb of its
+    own the parser has mistaken the main verb for such a participle ("One of the doctors called him a quack.")."""
+    if cue.dep_ != "acl" or cue.tag_ != "VBN" or _agent(cue) is not None:
+        return False
+    return cue.sent.root.pos_ in ("VERB", "AUX")
 
 
 def _complements(cue: Token, word: CueWord, reading: _Reading) -> list[Token] | None:
@@ -545,12 +572,28 @@ def _set_off_before(cue: Token) -> bool:
     return first > 0 and cue.doc[first - 1].text == ","
 
 
-def _noun_content(cue: Token) -> tuple[int, int] | None:
-    """A cue noun's that-clause: "Trump's claim [that there were thousands of shootings]"."""
+def _noun_content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | None:
+    """What a cue noun reports: its that-clause ("Trump's claim [that there were thousands of shootings]"), or the
+    slot data/cues.tsv names for it ("her support for [the bill]", "his refusal [to testify]")."""
     for child in cue.rights:
-        if child.dep_ in _NOUN_CLAUSES and child.left_edge.lower_ == "that" and child.pos_ in ("VERB", "AUX"):
-            return child.left_edge.i, child.right_edge.i + 1
+        slot = _noun_slot(child)
+        if slot == "that" or slot in word.content:
+            content = _prep_object(child) if child.dep_ == "prep" else child
+            if content is child and child.dep_ == "prep":
+                continue
+            start, end = content.left_edge.i, _clause_end(content, reading)
+            return start, _without_aside(cue.doc, start, end, reading)
     return None
+
+
+def _noun_slot(child: Token) -> str:
+    """Where a noun's child hangs, in the terms of data/cues.tsv: a that-clause, "to"-clause (xcomp) or preposition."""
+    if child.dep_ == "prep":
+        return f"prep:{child.lower_}"
+    if child.dep_ in _NOUN_CLAUSES and child.pos_ in ("VERB", "AUX"):
+        first = child.left_edge.lower_
+        return "that" if first == "that" else "xcomp" if first == "to" else child.dep_
+    return child.dep_
 
 
 def _noun_speaker(cue: Token) -> _Mention | None:

@@ -3,5 +3,6 @@
 from .annotation import QuoteFilters
 from .articles import Filters
 from .database import Store, WriteResult, schema_head
+from .events import DyadPoint, EventFilters
 
-__all__ = ["Filters", "QuoteFilters", "Store", "WriteResult", "schema_head"]
+__all__ = ["DyadPoint", "EventFilters", "Filters", "QuoteFilters", "Store", "WriteResult", "schema_head"]

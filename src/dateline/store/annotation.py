@@ -18,10 +18,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from .. import dates
-from ..model import Annotations, Cue, Entity, Mention, Place, Quote, Span, Speaker, TimeExpr
+from ..model import Annotations, Cue, Entity, Mention, Phrase, Place, Quote, Span, Speaker, Summary, TimeExpr
 from ..pipeline.entities import surname_key
-from . import fts
-from .schema import QUOTES_FTS_TABLE, articles, entities, mentions, places, processing, quotes, times
+from . import events, fts
+from .schema import QUOTES_FTS_TABLE, articles, entities, mentions, places, processing, quotes, summaries, times
+
+WS = ("who", "what", "when", "where", "why", "how")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,14 @@ def insert(connection: Connection, pks: dict[str, int], found: Sequence[Annotati
     """Write the annotations of stored articles (``pks``: article id -> primary key)."""
     now = dates.to_iso(datetime.now(UTC))
     _upsert_entities(connection, [e for f in found for e in f.entities])
-    rows: dict[sa.Table, list[dict[str, Any]]] = {mentions: [], quotes: [], times: [], places: [], processing: []}
+    rows: dict[sa.Table, list[dict[str, Any]]] = {
+        mentions: [],
+        quotes: [],
+        times: [],
+        places: [],
+        processing: [],
+        summaries: [],
+    }
     for f in found:
         pk = pks[f.article_id]
         rows[processing].append(
@@ -66,9 +75,12 @@ def insert(connection: Connection, pks: dict[str, int], found: Sequence[Annotati
             }
             for p in f.places
         ]
+        if f.summary is not None:
+            rows[summaries].append(_summary_row(pk, f.summary))
     for table, values in rows.items():
         if values:
             connection.execute(sa.insert(table), values)
+    events.insert(connection, pks, found)
     quote_ids = [q.id for f in found for q in f.quotes]
     if quote_ids:
         new = sa.select(quotes.c.pk, quotes.c.text).where(quotes.c.article_pk.in_(list(pks.values())))
@@ -85,8 +97,9 @@ def delete(connection: Connection, article_pks: list[int]) -> None:
         f"INSERT INTO {QUOTES_FTS_TABLE}({QUOTES_FTS_TABLE}, rowid, text) VALUES ('delete', ?, ?)",
         [(pk, text) for pk, text in old],
     )
-    for table in (mentions, quotes, times, places, processing):
+    for table in (mentions, quotes, times, places, processing, summaries):
         connection.execute(sa.delete(table).where(table.c.article_pk.in_(article_pks)))
+    events.delete(connection, article_pks)
 
 
 def _upsert_entities(connection: Connection, found: list[Entity]) -> None:
@@ -152,6 +165,16 @@ def _quote_row(pk: int, quote: Quote) -> dict[str, Any]:
         "speaker_name": speaker.name if speaker else None,
         "parts": json.dumps([[p.start, p.end] for p in quote.parts]),
     }
+
+
+def _summary_row(pk: int, summary: Summary) -> dict[str, Any]:
+    row: dict[str, Any] = {"article_pk": pk, "event_id": summary.event_id, "when_value": summary.when_value}
+    for w in WS:
+        phrase: Phrase | None = getattr(summary, w)
+        row[f"{w}_text"] = phrase.text if phrase else None
+        row[f"{w}_start"] = phrase.start if phrase else None
+        row[f"{w}_end"] = phrase.end if phrase else None
+    return row
 
 
 def _fields(record: Any, *names: str) -> dict[str, Any]:
@@ -335,4 +358,12 @@ def of_article(connection: Connection, article_pk: int, article_id: str) -> Anno
         Place(r.id, article_id, r.text, r.start, r.end, r.name, r.country, r.lat, r.lon, r.gazetteer_id, r.entity_id)
         for r in connection.execute(sa.select(places).where(places.c.article_pk == article_pk).order_by(places.c.start))
     ]
+    found.events = events.listing(connection, events.EventFilters(article_id=article_id), None)
+    card = connection.execute(sa.select(summaries).where(summaries.c.article_pk == article_pk)).first()
+    if card is not None:
+        found.summary = Summary(article_id, event_id=card.event_id, when_value=card.when_value)
+        for w in WS:
+            text = getattr(card, f"{w}_text")
+            if text is not None:
+                setattr(found.summary, w, Phrase(text, getattr(card, f"{w}_start"), getattr(card, f"{w}_end")))
     return found

@@ -21,10 +21,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..config import Settings
 from ..errors import DatabaseError
-from ..model import Annotations, Article, Entity, Quote, SearchHit, Stats, Story
-from . import annotation, articles
+from ..model import Annotations, Article, Entity, Event, Quote, SearchHit, Stats, Story
+from . import annotation, articles, events
 from .annotation import QuoteFilters
 from .articles import Filters, chunks
+from .events import DyadPoint, EventFilters, ExportRow
 from .schema import articles as articles_table
 from .schema import processing
 
@@ -140,6 +141,18 @@ class Store:
     def entities(self, kind: str | None, name: str | None, country: str | None, limit: int | None) -> list[Entity]:
         with self.engine.connect() as connection:
             return annotation.entity_listing(connection, kind, name, country, limit)
+
+    def events(self, filters: EventFilters, limit: int | None) -> list[Event]:
+        with self.engine.connect() as connection:
+            return events.listing(connection, filters, limit)
+
+    def export_events(self, filters: EventFilters) -> Iterator[ExportRow]:
+        with self.engine.connect() as connection:
+            yield from events.export_rows(connection, filters)
+
+    def dyad(self, first: str, second: str, by: str, filters: EventFilters) -> list[DyadPoint]:
+        with self.engine.connect() as connection:
+            return events.dyad(connection, first, second, by, filters)
 
 
 def schema_head() -> str | None:

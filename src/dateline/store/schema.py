@@ -145,5 +145,58 @@ places = Table(
     Column("entity_id", String(16)),
 )
 
+events = Table(
+    "events",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),  # GDELT's GLOBALEVENTID in exports
+    Column("id", String(16), nullable=False, unique=True),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("group_id", String(16), nullable=False, index=True),
+    Column("code", String(4), nullable=False, index=True),
+    Column("root", String(2), nullable=False, index=True),
+    Column("quad_class", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("plover", String(12), nullable=False, index=True),
+    Column("plover_mode", Text),
+    *[
+        column
+        for side in ("source", "target")
+        for column in (
+            Column(f"{side}_code", String(24), index=True),
+            Column(f"{side}_entity_id", String(16), index=True),
+            Column(f"{side}_name", Text),
+            Column(f"{side}_start", Integer),
+            Column(f"{side}_end", Integer),
+        )
+    ],
+    Column("date", String(10), nullable=False, index=True),
+    Column("date_precision", String(12), nullable=False),
+    Column("date_source", String(12), nullable=False),
+    Column("place_name", Text),
+    Column("place_country", String(3)),
+    Column("place_lat", Float),
+    Column("place_lon", Float),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("quote_id", String(16)),
+    Column("confidence", Float, nullable=False),
+    Column("mode", String(12), nullable=False),
+)
+
+summaries = Table(
+    "summaries",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    *[
+        column
+        for w in ("who", "what", "when", "where", "why", "how")
+        for column in (Column(f"{w}_text", Text), Column(f"{w}_start", Integer), Column(f"{w}_end", Integer))
+    ],
+    Column("event_id", String(16)),
+    Column("when_value", Text),
+)
+
 FTS_TABLE = "articles_fts"  # SQLite FTS5 over articles(title, text), external content, kept in step by the writer
 QUOTES_FTS_TABLE = "quotes_fts"  # SQLite FTS5 over quotes(text), for `dateline quotes --about`
