@@ -61,7 +61,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # the entity kind, or PRON for a pronoun
+    kind: str  # the entity kind for a name; NOM for a description ("the Russian leader"); PRON for a pronoun
     entity_id: str | None = None
     role: str | None = None  # a title or role attached to this mention ("Foreign Minister")
     article_id: str = ""

@@ -26,7 +26,7 @@ Column = tuple[str, Callable[[Any], Any]]
 NO_WRAP = {"id", "story", "published", "first published", "article", "kind", "country", "articles", "mentions"}
 MIN_WIDTH = {"name": 16, "speaker": 14, "quote": 28, "title": 20, "title · snippet": 30, "outlets": 16}
 KIND_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "NORP": "yellow",
-               "FAC": "blue", "EVENT": "blue", "PRON": "cyan"}  # fmt: skip
+               "FAC": "blue", "EVENT": "blue", "PRON": "cyan", "NOM": "cyan"}  # fmt: skip
 
 
 def to_dict(record: Any) -> Any:
@@ -117,7 +117,7 @@ def paragraphs(article: Article, found: Annotations | None) -> list[Text]:
             labels.append((quote.end, Text(f" ⟨{who}{cue}⟩", style="dim magenta")))
         for mention in found.mentions:
             styles.append((mention.start, mention.end, KIND_STYLES.get(mention.kind, "bold")))
-            if mention.kind == "PRON" and mention.entity_id in names:
+            if mention.kind in ("PRON", "NOM") and mention.entity_id in names:
                 labels.append((mention.end, Text(f"→{names[mention.entity_id]}", style="dim cyan")))
         for time in found.times:
             styles.append((time.start, time.end, "underline"))

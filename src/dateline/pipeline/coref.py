@@ -437,9 +437,17 @@ def _agreement(state: _State, cls: int, pronoun: Pronoun) -> float:
 # ---- noun phrases: descriptions of entities, else blockers
 
 
+# What an apposition's head noun must be to describe an entity of each kind: "Earth, maybe 250 million miles" and
+# "Apple, Samsung's sales ratio" are parse errors, not descriptions.
+_APPOSITION_FITS = {"PERSON": {"person"}, "NORP": {"person"}, "ORG": {"org"}, "GPE": {"country", "place"},
+                    "LOC": {"place"}, "FAC": {"place", "org"}}  # fmt: skip
+
+
 def _resolve_noun(state: _State, event: _Event) -> None:
     """A common-noun head: a description of an entity (linked), else an unnamed phrase (a blocker)."""
     found = event.appositive
+    if found is not None and not _fits_apposition(state.referents[found], event):
+        found = None
     if found is None and event.described:
         if event.noun_class == "person":
             found = _described_person(state, event)
@@ -453,6 +461,12 @@ def _resolve_noun(state: _State, event: _Event) -> None:
     state.links.append(Link(start, end, found, False))
     if event.appositive is None:  # an apposition and its name are one noun phrase, counted once
         _remember(state, event, found)
+
+
+def _fits_apposition(referent: Referent, event: _Event) -> bool:
+    if event.noun_class in _APPOSITION_FITS.get(referent.kind, ()):
+        return True
+    return referent.kind == "PERSON" and event.token.lower_ in referent.role_words  # "…, the US secretary of state"
 
 
 def _modifiers(token: Token) -> list[Token]:

@@ -51,7 +51,7 @@ class Found:
     """What the entities stage found in one article."""
 
     entities: list[Entity]
-    mentions: list[Mention]  # names, descriptions and pronouns (kind PRON), in text order
+    mentions: list[Mention]  # names, descriptions (kind NOM) and pronouns (kind PRON), in text order
     possessive: set[tuple[int, int]] = field(default_factory=set, repr=False)  # spans of "Putin's"-style owners
     _index: tuple[list[Mention], list[int], int, dict[str, Entity]] | None = field(default=None, init=False, repr=False)
 
@@ -706,7 +706,7 @@ def _found(doc: Doc, groups: list[_Group], links: list[coref.Link], article_id: 
     for link in links:
         span = doc[link.start : link.end]
         group = groups[link.referent]
-        kind = "PRON" if link.pronoun else group.kind
+        kind = "PRON" if link.pronoun else "NOM"  # a description ("the Russian leader") names no one itself
         mentions.append(Mention(span.start_char, span.end_char, span.text, kind, group.entity_id, None, article_id))
         gender = pronoun_table[span.text.lower()].gender if link.pronoun else None
         if gender in ("male", "female"):

@@ -41,7 +41,7 @@ def places(doc: Doc, found: Found, article_id: str = "") -> Iterator[Place]:
     cache: dict[tuple[str, str], _Hit] = {}
     for mention in found.mentions:
         entity = by_id.get(mention.entity_id or "")
-        if entity is None or entity.kind not in KINDS or mention.kind == "PRON":
+        if entity is None or entity.kind not in KINDS or mention.kind in ("PRON", "NOM"):
             continue
         key = (mention.text, entity.id)
         if key not in cache:

@@ -302,7 +302,7 @@ def _add_aliases_and_roles(connection: Connection, found: list[Entity]) -> None:
     rows = connection.execute(
         sa.select(member.c.canonical_id, mentions.c.text, mentions.c.role, sa.func.count().label("n"))
         .select_from(member.join(mentions, mentions.c.entity_id == member.c.id))
-        .where(member.c.canonical_id.in_(list(by_id)), mentions.c.kind != "PRON")
+        .where(member.c.canonical_id.in_(list(by_id)), mentions.c.kind.not_in(("PRON", "NOM")))
         .group_by(member.c.canonical_id, mentions.c.text, mentions.c.role)
         .order_by(sa.desc("n"))
     )
@@ -347,7 +347,8 @@ def of_article(connection: Connection, article_pk: int, article_id: str) -> Anno
         for entity in found.entities:
             entity.roles = sorted(r for e, r in roles if e == entity.id)
             entity.aliases = sorted(
-                {m.text for m in found.mentions if m.entity_id == entity.id and m.kind != "PRON"} - {entity.name}
+                {m.text for m in found.mentions if m.entity_id == entity.id and m.kind not in ("PRON", "NOM")}
+                - {entity.name}
             )
     found.quotes = quote_listing(connection, QuoteFilters(article_id=article_id), None)
     found.times = [
