@@ -11,6 +11,8 @@ commas do not count), and a match counts at overlap >= 0.3 and, separately, >= 0
 - direct+mixed: gold quotes with quote marks, and predictions of those kinds.
 - speech cues: gold attributions whose cue holds a speech verb (class "speech" in data/cues.tsv: said, told, added …);
   precision over predictions whose cue is one. PolNeAR also annotates beliefs, polls and plans, which this is not.
+- by cue class: how many predictions each class of cue (data/cues.tsv: speech, belief, evidence, intent, stance,
+  evaluation, source) gave, and the share of them that match a gold attribution (>= 0.3).
 - speaker and cue accuracy over matched pairs (>= 0.3) whose gold has one: the predicted mention overlaps the gold one,
   or (speaker) both resolve to the same entity through dateline's entity and coreference stage ("he" and "Trump");
   the mention-only figure is printed beside it. Speakers are resolved by the real stage, as in an ingest.
@@ -56,6 +58,7 @@ class Attribution:
     text: str = ""
     speech: bool = False
     speaker_entity: str | None = None  # what the speaker mention resolves to through the entity stage
+    cue_kind: str | None = None  # the cue's class (speech, belief, evidence, intent, stance …), predictions only
 
 
 @dataclass(slots=True)
@@ -105,8 +108,11 @@ def ours(doc: Doc, named: entities.Found) -> list[Attribution]:
         speaker = (quote.speaker.start, quote.speaker.end) if quote.speaker else None
         cue = (quote.cue.start, quote.cue.end) if quote.cue else None
         entity = quote.speaker.entity_id if quote.speaker else None
+        kind = quote.cue.kind if quote.cue else None
         found.append(
-            Attribution(quote.start, quote.end, quote.kind, speaker, cue, quote.text, speech_cue(doc, cue), entity)
+            Attribution(
+                quote.start, quote.end, quote.kind, speaker, cue, quote.text, speech_cue(doc, cue), entity, kind
+            )
         )
     return found
 
@@ -201,6 +207,11 @@ def score(articles: list[Article], predictions: list[list[Attribution]]) -> dict
                 good = [(i, j) for i, j, s in matched if s >= threshold]
                 add(f"{name}.tp_gold@{threshold}", sum(is_gold(article.gold[i]) for i, _ in good))
                 add(f"{name}.tp_pred@{threshold}", sum(is_pred(predicted[j]) for _, j in good))
+        right = {j for _, j, s in matched if s >= THRESHOLDS[0]}
+        for j, pred in enumerate(predicted):
+            if pred.cue_kind is not None:
+                add(f"class.{pred.cue_kind}.pred")
+                add(f"class.{pred.cue_kind}.right", j in right)
         for i, j, s in matched:
             if s < THRESHOLDS[0]:
                 continue
@@ -228,6 +239,10 @@ def figures(counts: dict[str, float]) -> dict[str, float]:
             out[f"{name}.p@{threshold}"] = precision
             out[f"{name}.r@{threshold}"] = recall
             out[f"{name}.f1@{threshold}"] = _ratio(2 * precision * recall, precision + recall)
+    for key in sorted(k for k in counts if k.startswith("class.") and k.endswith(".pred")):
+        kind = key.split(".")[1]
+        out[f"class.{kind}.predicted"] = counts[key]
+        out[f"class.{kind}.p@{THRESHOLDS[0]}"] = _ratio(counts.get(f"class.{kind}.right", 0), counts[key])
     out["speaker_accuracy"] = _ratio(counts.get("speaker.right", 0), counts.get("speaker.n", 0))
     out["speaker_mention_accuracy"] = _ratio(counts.get("speaker.mention_right", 0), counts.get("speaker.n", 0))
     out["cue_accuracy"] = _ratio(counts.get("cue.right", 0), counts.get("cue.n", 0))
@@ -315,6 +330,14 @@ def print_table(results: dict[str, float]) -> None:
             f"(mention only {results[f'{system}.speaker_mention_accuracy']:.3f})   "
             f"cue accuracy {results[f'{system}.cue_accuracy']:.3f}   (matched at >= 0.3)"
         )
+        classes = sorted({k.split(".")[2] for k in results if k.startswith(f"{system}.class.")})
+        if classes:
+            cells = ", ".join(
+                f"{kind} {results[f'{system}.class.{kind}.predicted']:.0f} "
+                f"{results[f'{system}.class.{kind}.p@{THRESHOLDS[0]}']:.3f}"
+                for kind in classes
+            )
+            print(f"{system:<9} by cue class (predicted, P @{THRESHOLDS[0]}): {cells}")
     spacy_ms, ours_ms = results["spacy_ms_per_article"], results["dateline.ms_per_article"]
     print(
         f"speed: spaCy {spacy_ms:.1f} ms/article; quotes() {ours_ms:.2f} ms/article "

@@ -215,6 +215,200 @@ def test_cue_words_are_data(nlp: Language) -> None:
     assert table["say"].kind == "speech" and "ccomp" in table["say"].content
 
 
+# --- beliefs, evidence, intent and stance, and the shapes attribution takes -----------------------------------------
+
+
+def cued(nlp: Language, text: str, cue: str) -> Quote:
+    """The one quote a sentence attributes with this cue word."""
+    got = [q for q in found(nlp, text) if q.cue is not None and q.cue.text == cue]
+    assert len(got) == 1, [(q.cue.text if q.cue else None, q.text) for q in found(nlp, text)]
+    return got[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind", "content", "who"),
+    [
+        # a noun-phrase content takes what the parser hung on the cue after it
+        ("The union endorsed the mayor in the runoff.", "endorsed", "stance", "the mayor in the runoff", "The union"),
+        # a preposition's object is the content
+        ("The senator agreed with the governor.", "agreed", "speech", "the governor", "The senator"),
+        ("The mayor believes in the voters.", "believes", "belief", "the voters", "The mayor"),
+        (
+            "The mayor has called on residents to conserve water.",
+            "called",
+            "speech",
+            "residents to conserve water",
+            "The mayor",
+        ),
+        # nouns: what they hang on themselves, and whose they are
+        ("Her support for the rail bill surprised the aides.", "support", "stance", "the rail bill", "Her"),
+        ("His refusal to testify angered the committee.", "refusal", "intent", "to testify", "His"),
+        (
+            "The French refusal to sign the treaty stalled the talks.",
+            "refusal",
+            "intent",
+            "to sign the treaty",
+            "French",
+        ),
+        (
+            "The farmers persisted in arguments that the dam had ruined their crops.",
+            "arguments",
+            "speech",
+            "that the dam had ruined their crops",
+            "The farmers",
+        ),
+        # an object that is a relative pronoun reports what it stands for
+        (
+            "Residents fled an explosion that the mayor described as a deliberate attack.",
+            "described",
+            "speech",
+            "an explosion that the mayor described as a deliberate attack",
+            "the mayor",
+        ),
+        (
+            "The council has been criticized for what the auditor called a reckless budget.",
+            "called",
+            "speech",
+            "what the auditor called a reckless budget",
+            "the auditor",
+        ),
+        (
+            "The tax plan relies on a view echoed by several economists.",
+            "echoed",
+            "speech",
+            "a view",
+            "several economists",
+        ),
+        # "as X noted" for any verb that reports a clause
+        (
+            "As the auditor noted, the city has spent its reserves.",
+            "noted",
+            "speech",
+            "the city has spent its reserves",
+            "the auditor",
+        ),
+        # passives: the subject is part of what is reported, and no one may be named
+        (
+            "North Korea is not thought to be capable of reaching the mainland.",
+            "thought",
+            "belief",
+            "North Korea is not thought to be capable of reaching the mainland",
+            None,
+        ),
+        (
+            "Most of the statements were rated as false.",
+            "rated",
+            "evaluation",
+            "Most of the statements were rated as false",
+            None,
+        ),
+        (
+            "A federal judge found the law unconstitutional.",
+            "found",
+            "evidence",
+            "the law unconstitutional",
+            "A federal judge",
+        ),
+        # content on both sides of the attribution
+        (
+            "Prices rose in March, the bank said, and wages fell.",
+            "said",
+            "speech",
+            "Prices rose in March, the bank said, and wages fell",
+            "the bank",
+        ),
+        (
+            "Though the first merger went smoothly, he said, a second one would be costly.",
+            "said",
+            "speech",
+            "Though the first merger went smoothly, he said, a second one would be costly",
+            "he",
+        ),
+        (
+            "The difference now, he told me on Friday, is that the port is closed.",
+            "told",
+            "speech",
+            "The difference now, he told me on Friday, is that the port is closed",
+            "he",
+        ),
+        (
+            "The workers, the manager explained at the hearing, were paid well.",
+            "explained",
+            "speech",
+            "The workers, the manager explained at the hearing, were paid well",
+            "the manager",
+        ),
+    ],
+)
+def test_attributions_beyond_speech(
+    nlp: Language, text: str, cue: str, kind: str, content: str, who: str | None
+) -> None:
+    quote = cued(nlp, text, cue)
+    assert (quote.kind, quote.text, speaker(quote)) == ("indirect", content, who)
+    assert quote.cue is not None and (text[quote.cue.start : quote.cue.end], quote.cue.kind) == (cue, kind)
+
+
+def test_whose_words_a_noun_reports(nlp: Language) -> None:
+    quote = only(nlp, "The mayor faced questions about the budget.")  # the mayor is asked, not asking
+    assert (quote.kind, quote.text, speaker(quote)) == ("indirect", "the budget", None)
+    assert quote.cue is not None and (quote.cue.text, quote.cue.kind) == ("questions", "speech")
+
+
+def test_singing_and_typing_quote_words(nlp: Language) -> None:
+    quote = only(nlp, '"Promise you will come home," the singer sang.')
+    assert (quote.kind, quote.text, speaker(quote)) == ("direct", "Promise you will come home", "the singer")
+    assert quote.cue is not None and (quote.cue.text, quote.cue.kind) == ("sang", "speech")
+
+
+def test_what_is_not_attributed(nlp: Language) -> None:
+    assert found(nlp, "The ferry crossed a narrow channel called Hollow Sound.") == []  # a name, not a report
+    assert found(nlp, "Unemployment fell to 4 percent, compared with 6 percent a year ago.") == []  # a preposition
+    assert found(nlp, "This is the only plan the inspectors know about.") == []  # "about" what: nothing follows
+    assert found(nlp, "Imagine that the bridge collapses tomorrow.") == []  # the writer to the reader
+    assert found(nlp, "Do you think the mayor is right?") == []
+
+
+def test_a_paragraph_ending_in_a_cue_and_a_colon_introduces_the_next(nlp: Language) -> None:
+    text = "The mayor added:\n\nThe bridge will stay closed until the inspectors finish their work."
+    quote = only(nlp, text)
+    assert (quote.kind, quote.text, speaker(quote)) == (
+        "indirect",
+        "The bridge will stay closed until the inspectors finish their work",
+        "The mayor",
+    )
+    assert quote.cue is not None and (quote.cue.text, quote.cue.kind) == ("added", "speech")
+
+
+def test_said_but_joins_two_quotations(nlp: Language) -> None:
+    text = '"We love this town," she said, but "the taxes are too high."'
+    quote = only(nlp, text)
+    assert [text[p.start : p.end] for p in quote.parts] == ["We love this town", "the taxes are too high."]
+    assert (quote.kind, speaker(quote)) == ("direct", "she")
+    assert quote.cue is not None and (quote.cue.text, quote.cue.kind) == ("said", "speech")
+
+
+def test_the_attribution_between_two_parts_may_report_more(nlp: Language) -> None:
+    text = '"The river is rising," the warden said, emphasizing why the levee matters. "We need more sandbags."'
+    direct, reported = found(nlp, text)
+    assert (direct.kind, len(direct.parts), speaker(direct)) == ("direct", 2, "the warden")
+    assert (reported.kind, reported.text, speaker(reported)) == ("indirect", "why the levee matters", "the warden")
+    assert reported.cue is not None and (reported.cue.text, reported.cue.kind) == ("emphasizing", "speech")
+
+
+def test_headline_and_transcript_labels(nlp: Language) -> None:
+    quote = only(nlp, "Pence: Debate moderators were fair")
+    assert (quote.kind, quote.text, speaker(quote)) == ("indirect", "Debate moderators were fair", "Pence")
+    assert quote.cue is not None and (quote.cue.text, quote.cue.kind) == (":", "speech")
+    assert found(nlp, "The Latest: Storm closes schools across the county") == []  # a column's title, not a name
+    assert found(nlp, "Stealth Over Health: Mayor skips hearing") == []
+    text = '"(APPLAUSE)\n\n"MODERATOR: Let us start with the budget.\n\n"GOVERNOR: The budget is balanced.'
+    lines = found(nlp, text)  # a transcript run in one quotation: each speaker's line is theirs
+    assert [(q.text, speaker(q)) for q in lines] == [
+        ("Let us start with the budget", "MODERATOR"),
+        ("The budget is balanced", "GOVERNOR"),
+    ]
+
+
 # --- the seed article -----------------------------------------------------------------------------------------------
 
 
@@ -248,9 +442,12 @@ def test_the_seed_article_has_its_nine_quotes(nlp: Language, seed: Path) -> None
         assert quote.kind == kind, (words, quote.kind)
         assert quote.speaker is not None and who in quote.speaker.text, (words, quote.speaker)
         assert article.text[quote.start : quote.end] == quote.text
-    # besides the nine, only two more reports: "The announcement [that he was open to …]" and an accusation
+    # besides the nine, four more reports: "The announcement [that he was open to …]", "he said, referring to [the
+    # peace settlement]", "Russia has sought [to portray itself as …]" (an intent) and an accusation
     others = [q for q in got if not any(q.text.startswith(words) for words, _, _ in SEED_QUOTES)]
-    assert [(q.cue.text if q.cue else None, speaker(q)) for q in others] == [
-        ("announcement", None),
-        ("accused", "the United States and its allies"),
+    assert [(q.cue.text if q.cue else None, q.cue.kind if q.cue else None, speaker(q)) for q in others] == [
+        ("announcement", "speech", None),
+        ("referring", "speech", "he"),
+        ("sought", "intent", "Russia"),
+        ("accused", "speech", "the United States and its allies"),
     ]

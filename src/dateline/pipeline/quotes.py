@@ -7,14 +7,21 @@ Two readings of one parsed Doc:
    stands as its own sentence is a *direct* quote, attributed by the clause beside it ("…,” he said" / "He said: “…”"),
    or, with nothing beside it, by the attribution just before it ("…,” he said. “…”" is one quote in two parts).
 2. Cue words, read from the dependency parse: the complement of a cue verb ("said [that …]", "accused X [of …]") or
-   the clause a parenthetical cue interrupts ("…, according to X") is reported speech: *mixed* when it holds a quoted
-   fragment, *indirect* when it holds none. Cue words inside a quotation are the speaker's own words, not attributions.
+   the clause a parenthetical cue interrupts ("…, according to X", "as X noted, …") is reported speech: *mixed* when
+   it holds a quoted fragment, *indirect* when it holds none. Cue words are speech, but also beliefs, evidence, intent
+   and stance ("fears [that …]", "a poll shows […]", "refused [to …]", "opposes […]"), and nouns ("her support [for
+   …]", "his claim [that …]"); each carries its class. A relative pronoun as the object reports what it stands for
+   ("[the plan that X described as …]"), a passive takes its subject in ("[X was rated as false]"). Cue words inside a
+   quotation are the speaker's own words, not attributions.
+3. Paragraph shapes: "Name: text" as headlines and transcripts print what someone said, and a paragraph that ends in
+   "X added:" introduces the next one.
 
 The cue words and where their content and speaker hang in the parse are data: data/cues.tsv.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +47,14 @@ _SIGNATURE = re.compile(
 )
 _OBJECTS = frozenset({"dobj", "pobj", "oprd"})
 _PREDICATE_TAIL = frozenset({"prep", "advmod", "npadvmod", "oprd", "acomp", "xcomp", "dative"})
+_ADJUNCTS = frozenset({"during", "since", "after", "before", "at"})
+_NOT_IN_NAMES = frozenset({"DET", "VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART"})
+_TITLE_WORDS = frozenset({"the", "a", "an", "over", "on", "in", "at", "to", "for", "with", "and", "or", "vs", "after"})
+_IN_NAMES = frozenset({"of", "de", "la", "van", "von", "al", "bin"})
+_OPENING_MARKS = frozenset("\"“‘'«`")
+_CUE_PHRASE = frozenset({"npadvmod", "advmod", "prep", "dative"})
+_JOINING = frozenset({"but", "and"})
+_RELATIVE_OBJECTS = frozenset({"that", "which", "what", "whom"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "appos"})
@@ -156,7 +171,7 @@ def quotes(doc: Doc, resolve: Resolver, article_id: str = "") -> Iterator[Quote]
     reading = _Reading(doc)
     if not reading.text.strip():
         return
-    labelled = list(_labelled(reading))
+    labelled = list(_labelled(reading)) + list(_introduced(reading))
     direct, orphans = _direct_quotes(reading, labelled)
     taken = {found.attribution.cue_token for found in direct}
     found = labelled + direct + _outermost(list(_reported_speech(reading, taken)), labelled + direct)
@@ -229,12 +244,22 @@ def _beside(reading: _Reading, quoted: Quoted, previous: _Found | None) -> tuple
     floor = max(para.start, previous.close if previous and previous.close > para.start else para.start)
     lead_start = _sentence_start(reading.text, max(floor, quoted.open - 400), quoted.open)
     lead = reading.text[lead_start : quoted.open].rstrip()
+    if previous is not None and _goes_on(previous, lead, lead_start):
+        return True, previous.attribution
     if lead and lead[-1] not in ":,":
         return False, None
     attribution = _lead_attribution(reading, lead_start, quoted.open) if lead else None
     if lead.endswith(",") and attribution is None:
         return False, None
     return True, attribution or _tail_attribution(reading, quoted) or _colon_paragraph(reading, quoted)
+
+
+def _goes_on(previous: _Found, lead: str, lead_start: int) -> bool:
+    """“…,” he said, but “…”: the attribution between two quotations, and a conjunction, join them into one."""
+    words = lead.rsplit(None, 1)
+    if len(words) < 2 or words[1] not in _JOINING or not words[0].endswith(","):
+        return False
+    return lead_start <= previous.attribution.cue[0] < lead_start + len(lead)
 
 
 def _extend(found: _Found, quoted: Quoted) -> None:
@@ -266,19 +291,36 @@ def _labelled(reading: _Reading) -> Iterator[_Found]:
         label = _LABEL.match(text, para.start, para.end)
         if label is None or label.group("name").casefold() in quote_labels():
             continue
+        first, last = reading.token_from(label.start("name")), reading.token_from(label.end("name"))
+        if not _names_someone(reading.doc[first:last]):
+            continue
         end = para.end
         quoted = reading.quote_around(label.start("name"))
-        if quoted is not None and quoted.open < label.start("name"):
-            end = min(end, quoted.pieces[0].end)
+        if quoted is not None and quoted.open < label.start("name"):  # "WALLACE: …" in a transcript run in quotes
+            end = min([end] + [piece.end for piece in quoted.pieces if piece.end > label.end()])
         start = label.end()
         while end > start and text[end - 1] in " .\xa0":
             end -= 1
         if end <= start:
             continue
-        speaker = _Mention((reading.token_from(label.start("name")), reading.token_from(label.end("name"))))
+        speaker = _Mention((first, last))
         colon = label.end("name")
         kind = "indirect" if quoted is None else "mixed"
         yield _Found(start, end, kind, _Attribution((colon, colon + 1), None, speaker), [])
+
+
+def _names_someone(label: Iterable[Token]) -> bool:
+    """A label that can be a name ("Pence", "Rush Limbaugh", "WALLACE"), not a headline's catchphrase with an article,
+    a verb or a preposition in it ("The Latest", "Stealth Over Health", "The Gap Goes On")."""
+    words = [t for t in label if not t.is_punct]
+    if len(words) == 1 and words[0].is_upper:
+        return True
+    return all((t.pos_ not in _NOT_IN_NAMES or t.lower_ in _IN_NAMES) and t.lower_ not in _TITLE_WORDS for t in words)
+
+
+@cache
+def receivers() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in data.rows("quote_receivers.tsv"))
 
 
 @cache
@@ -398,6 +440,26 @@ def _signature(reading: _Reading, quoted: Quoted) -> _Attribution | None:
     return _Attribution((found.start("dash"), found.end("dash")), None, speaker)
 
 
+def _introduced(reading: _Reading) -> Iterator[_Found]:
+    """Limbaugh added:¶…: a paragraph that ends in a cue word and a colon introduces the next one, quoted or not
+    (a quoted one is read as a direct quote)."""
+    text = reading.text
+    for para, following in itertools.pairwise(reading.paragraphs):
+        if not text[para.start : para.end].rstrip().endswith(":"):
+            continue
+        first = reading.token_from(following.start)
+        if first >= len(reading.doc) or reading.doc[first].text[0] in _OPENING_MARKS:
+            continue
+        lead_start = _sentence_start(text, max(para.start, para.end - 400), para.end)
+        attribution = _lead_attribution(reading, lead_start, following.start)
+        if attribution is None or attribution.cue_token is None:
+            continue
+        span = _with_quote_marks(reading, *_trimmed(reading.doc, first, reading.token_from(following.end)))
+        if span is not None:
+            start, end, kind, parts = span
+            yield _Found(start, end, "mixed" if kind == "direct" else kind, attribution, parts)
+
+
 def _colon_paragraph(reading: _Reading, quoted: Quoted) -> _Attribution | None:
     """Caddell continued:¶“…”: a paragraph that ends with a colon introduces the quotation that opens the next."""
     para = reading.paragraph(quoted.open)
@@ -444,7 +506,7 @@ def _reported_speech(reading: _Reading, taken: set[int | None]) -> Iterator[_Fou
     doc = reading.doc
     for i, word in reading.cues.items():
         token = doc[i]
-        if i in taken or reading.quote_around(token.idx) is not None:
+        if i in taken or reading.quote_around(token.idx) is not None or _to_the_reader(token):
             continue
         if token.pos_ == "NOUN":
             content = _noun_content(token, word, reading)
@@ -466,29 +528,73 @@ def _reported_speech(reading: _Reading, taken: set[int | None]) -> Iterator[_Fou
         yield _Found(start, end, kind, _Attribution(_cue_chars(token, word), i, speaker), parts)
 
 
+def _to_the_reader(cue: Token) -> bool:
+    """The writer asks or tells the reader something ("Imagine that …", "Do you think …?"): no one is reported."""
+    if cue.pos_ != "VERB" or cue.dep_ != "ROOT":
+        return False
+    subjects = [child.lower_ for child in cue.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return cue.tag_ == "VB" and not any(child.dep_ in ("aux", "auxpass") for child in cue.children)
+    return subjects == ["you"] and cue.sent.text.rstrip().endswith("?")
+
+
 def _content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | None:
     """Tokens [start, end) of what the cue reports."""
     if _unattributed_participle(cue):
         return None
     if "head" in word.content and _interrupts(cue):
         return _split_sentence(cue)
+    relative = _relative_object(cue, word)
+    if relative is not None:
+        slots = word.content + word.joined
+        tail = [c.right_edge.i + 1 for c in cue.rights if _slot(c) in slots and not _stranded(c)]
+        start = relative.left_edge.i
+        return start, _without_aside(cue.doc, start, min(tail, default=cue.i + 1), reading)
     picked = _complements(cue, word, reading)
     if picked is None:
         return None
+    if not picked and cue.dep_ == "acl" and _agent(cue) is not None and "dobj" in word.content:
+        return cue.head.left_edge.i, cue.i  # "[a view] echoed by many", its object; not "a report seen by us"
     if picked:
         picked += [child for child in cue.children if _slot(child) in word.joined]
         picked = [_prep_object(child) if child.dep_ == "prep" else child for child in picked]
         start, end = min(c.left_edge.i for c in picked), max(_clause_end(c, reading) for c in picked)
         if all(c.dep_ in _OBJECTS for c in picked):
             end = _rest_of_predicate(cue, end)
+        elif all(c.i < cue.i for c in picked):
+            end = max(end, _continued(cue, reading))
         return start, _without_aside(cue.doc, start, end, reading)
-    if "head" not in word.content:
-        return None
+    if "head" not in word.content and not (cue.dep_ == "advcl" and "ccomp" in word.content):
+        return None  # but "as X noted, …" is parenthetical for any verb that reports a clause
     if _parenthetical(cue):
         return _around(cue, whole_sentence=word.speaker != "nsubj")
     if word.speaker != "nsubj" and cue.dep_ == "ROOT":
         return _after_phrase(cue)
     return _fronted(cue)
+
+
+def _relative_object(cue: Token, word: CueWord) -> Token | None:
+    """What the cue reports when its object is a relative pronoun: the noun it stands for ("[an explosion that the
+    mayor described as an attack]") or the free relative itself ("[what she called a rant]")."""
+    if "dobj" not in word.content + word.joined:
+        return None
+    pronoun = next((c for c in cue.lefts if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None)
+    if pronoun is None:
+        return None
+    if pronoun.lower_ == "what":
+        return pronoun
+    return cue.head if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _continued(cue: Token, reading: _Reading) -> int:
+    """Where reported content that went before its cue goes on after it: "[Prices rose, the bank said, and wages
+    fell]", "[Oz is “smart,” he wrote, and “tireless.”]"; a clause with a cue of its own is another report."""
+    for child in cue.rights:
+        if child.dep_ != "conj" or child.i in reading.cues:
+            continue
+        if child.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in child.children):
+            return child.right_edge.i + 1  # not "…, he said, and left": the speaker's next act
+    return 0
 
 
 def _rest_of_predicate(cue: Token, end: int) -> int:
@@ -497,7 +603,7 @@ def _rest_of_predicate(cue: Token, end: int) -> int:
     for child in cue.rights:
         if child.i < end:
             continue
-        if child.dep_ not in _PREDICATE_TAIL or child.left_edge.i != end:
+        if child.dep_ not in _PREDICATE_TAIL or child.left_edge.i != end or child.lower_ in _ADJUNCTS:
             break
         end = child.right_edge.i + 1
     return end
@@ -507,20 +613,22 @@ def _unattributed_participle(cue: Token) -> bool:
     """A participle that modifies a noun with no one behind it ("a stream called Miracle Run", "the plan announced in
     May") names or describes a thing; "a view echoed by many" still has its speaker. In a sentence with no verb of its
     own the parser has mistaken the main verb for such a participle ("One of the doctors called him a quack.")."""
-    if cue.dep_ != "acl" or cue.tag_ != "VBN" or _agent(cue) is not None:
+    if cue.tag_ != "VBN" or _agent(cue) is not None:
         return False
-    return cue.sent.root.pos_ in ("VERB", "AUX")
+    if cue.dep_ == "prep":
+        return True  # "…, compared with 11 percent": a preposition
+    return cue.dep_ == "acl" and cue.sent.root.pos_ in ("VERB", "AUX")
 
 
 def _complements(cue: Token, word: CueWord, reading: _Reading) -> list[Token] | None:
     """The cue's children that hold what it reports (what follows it first: "X said [Y]", then "[Y], X said");
     None when they are an attribution of their own that the cue only repeats ("Putin said it was “…,” he said")."""
-    picked = [child for child in cue.children if _slot(child) in word.content]
+    picked = [child for child in cue.children if _slot(child) in word.content and not _stranded(child)]
     if not picked and word.kind == "speech":
         picked = [child for child in cue.rights if child.dep_ == "dobj" and _quotes_in(child, reading)]  # chanted "…"
     after = [child for child in picked if child.i > cue.i]
     picked = after or (picked if "head" in word.content or _set_off_before(cue) else [])
-    if _agent(cue) is not None or any(child.dep_ == "xcomp" for child in picked):
+    if _agent(cue) is not None or (picked and any(child.dep_ == "auxpass" for child in cue.children)):
         picked += [child for child in cue.lefts if child.dep_ == "nsubjpass"]  # "X was endorsed by Y", "X is expected"
     if len(picked) == 1 and picked[0].i < cue.i and _reports(picked[0], reading):
         return None
@@ -530,8 +638,14 @@ def _complements(cue: Token, word: CueWord, reading: _Reading) -> list[Token] | 
 def _around(cue: Token, whole_sentence: bool) -> tuple[int, int] | None:
     """The clause a parenthetical cue interrupts, less the cue's phrase when it stands at either end; for "according
     to X", which the parser may hang on any phrase, the sentence."""
-    own = range(cue.left_edge.i, cue.right_edge.i + 1)
-    around = cue.sent if whole_sentence else cue.head.subtree
+    subjects = [child.left_edge.i for child in cue.lefts if child.dep_ in ("nsubj", "nsubjpass", "mark")]
+    own = range(min(subjects, default=cue.left_edge.i), cue.right_edge.i + 1)  # "Though A, he said, B": A is told
+    clause = cue.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:  # hung on the subject: "X, he said, is Y"
+        clause = clause.head
+    while cue.dep_ == "parataxis" and clause.dep_ == "advcl" and clause.head.i > cue.i:  # "Though A, he said, B"
+        clause = clause.head
+    around = cue.sent if whole_sentence else clause.subtree
     words = [t.i for t in around if t.i not in own and not t.is_punct and not t.is_space]
     before = [i for i in words if i < own.start]
     after = [i for i in words if i >= own.stop]
@@ -597,14 +711,20 @@ def _noun_slot(child: Token) -> str:
 
 
 def _noun_speaker(cue: Token) -> _Mention | None:
-    """Whose claim: "Trump's claim", "a claim by Trump", "Trump made the claim"."""
+    """Whose claim: "Trump's claim", "a claim by Trump", "the Russian claim", "Trump made the claim", "Trump
+    persisted in his claim"."""
     for child in cue.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return _Mention(_mention(child))
+        if child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return _Mention((child.i, child.i + 1))
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and _prep_object(child) is not child:
             return _Mention(_mention(_prep_object(child)))
-    if cue.dep_ == "dobj":
-        subject = _subject(cue.head)
+    within = cue.dep_ == "pobj" and cue.head.lower_ in ("in", "with") and cue.head.head.pos_ == "VERB"
+    if cue.dep_ == "dobj" and cue.head.lemma_ in receivers():
+        return None  # "X faced questions": not X's questions
+    if cue.dep_ == "dobj" or within:
+        subject = _subject(cue.head.head if within else cue.head)
         return _Mention(_mention(subject)) if subject is not None else None
     return None
 
@@ -618,8 +738,8 @@ def _interrupts(cue: Token) -> bool:
     if len(subjects) != 1 or subjects[0].left_edge.i - 1 <= sentence.start:
         return False
     after = cue.i + 1
-    while after < sentence.end and doc[after].dep_ in ("npadvmod", "advmod") and doc[after].head == cue:
-        after += 1
+    while after < sentence.end and doc[after].dep_ in _CUE_PHRASE and doc[after].head == cue:
+        after = doc[after].right_edge.i + 1  # "X, he said on Friday in a statement, Y"
     return (
         doc[subjects[0].left_edge.i - 1].text == ","
         and after + 1 < sentence.end - 1
@@ -709,8 +829,24 @@ def _slot(child: Token) -> str:
         return f"prep:{child.lower_}"
     if child.dep_ == "advcl" and child.i > child.head.i:
         first = child.left_edge.lower_  # the parser's advcl for "tweeted [that …]" / "told them [to …]"
-        return "ccomp" if first == "that" else "xcomp" if first == "to" else "advcl"
+        if first == "that" or (_finite(child) and not any(c.dep_ in ("mark", "advmod") for c in child.children)):
+            return "ccomp"  # or "said after the vote [he would go]"
+        return "xcomp" if first == "to" else "advcl"
     return child.dep_
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a subject of its own and a tensed verb or a modal."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in clause.children if c.dep_ in ("aux", "auxpass")
+    )
+
+
+def _stranded(child: Token) -> bool:
+    """A preposition with no object of its own ("what we know [about]")."""
+    return child.dep_ == "prep" and child.n_rights == 0
 
 
 def _prep_object(prep: Token) -> Token:
@@ -770,13 +906,22 @@ def _outermost(reported: list[_Found], quoted: list[_Found]) -> list[_Found]:
     for found in reported:
         cue = found.attribution.cue[0]
         size = found.end - found.start
-        if _covering(quoted, found.start, found.end, longest) or _covering(quoted, cue, cue + 1, longest):
+        spans = ((found.start, found.end), (cue, cue + 1))
+        if any(_within_quotation(other, *span) for span in spans for other in _covering(quoted, *span, longest)):
             continue
         inside = _covering(reported, cue, cue + 1, longest)
         if any(other is not found and other.end - other.start > size for other in inside):
             continue
         kept.append(found)
     return kept
+
+
+def _within_quotation(quoted: _Found, start: int, end: int) -> bool:
+    """Whether [start, end), which overlaps a quote's span, is the quote's; between the two parts of a direct quote is
+    the writer's attribution, which may go on reporting (“…,” she said, emphasizing [why …]. “…”)."""
+    if quoted.kind != "direct" or not quoted.parts:
+        return True
+    return any(part.start < end and start < part.end for part in quoted.parts)
 
 
 def _covering(spans: list[_Found], start: int, end: int, longest: int) -> list[_Found]:
