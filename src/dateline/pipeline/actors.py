@@ -1,0 +1,483 @@
+"""Actor codes: who an event's source or target is, as a CAMEO-style code (country + sector).
+
+    coder = ActorCoder.load(settings.actor_files)
+    coder.entity(putin, date(2022, 2, 21))           # ActorCode("RUSGOV", "RUS", "GOV", "dictionary")
+    coder.phrase(doc[3:5], found, date(2022, 2, 21))  # "Russian troops" -> ActorCode("RUSMIL", "RUS", "MIL", "role")
+
+Where a code comes from, first that answers:
+
+1. an actor dictionary: users' files first (so that their entries win), then data/actors.tsv — international
+   organisations, armed movements and office-holders with the dates of their offices (basis "dictionary");
+2. the entity stage's roles and the words of the phrase ("President", "rebel leader", "troops"; data/agents.tsv)
+   with the country the entity stage or the phrase gives (basis "role");
+3. the country alone, for a country, a people or a place (basis "country"); a capital or a seat of government that
+   is an actor itself stands for the government: "Moscow accused ..." and "the Kremlin" are RUSGOV, while "the
+   United States" is USA — a country named as a country stays the country, as CAMEO codes it.
+
+A phrase is coded by the person or organisation it names or points to ("he", "Putin's spokesman"), else a
+dictionary actor named in it ("Hamas militants"), else the place that is its head ("Moscow"); its other words give
+the sector ("Russian troops"), and its head word can replace the actor's own ("Putin's troops" are RUSMIL). A
+country the phrase names fills a missing one ("rebels in Mali"), but not a backer's ("Moscow-backed
+separatists in Ukraine" are UKRREB).
+
+Choices: a sector without a country in sight is coded with CAMEO's unknown country, "---REB" for "Shona rebels"
+(country None), never guessed from elsewhere in the article; protesters and demonstrators are CVL (civilians, as
+PLOVER codes them), OPP being the organised political opposition; NATO is IGOWSTNAT, the United Nations IGOUNO and
+the European Union IGOEUREEC — CAMEO's own codes, so an IGO's country part is "IGO". A code from a PETRARCH
+dictionary is kept as written, a compound one too ("FRO/BIL/SAM": one actor per part).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from ..cameo.dictionaries import (
+    NO_COUNTRY,
+    Actor,
+    ActorDictionary,
+    Agent,
+    AgentDictionary,
+    Match,
+    agent_sector,
+    builtin_actors,
+    builtin_agents,
+    read,
+    split_code,
+    words,
+)
+from ..model import ActorCode, Entity, Mention
+from . import geo
+from .entities import Found
+
+_GOVERNMENT = "GOV"
+_PLACE_KINDS = frozenset({"GPE", "NORP", "LOC"})
+_INITIAL = re.compile(r"^\w\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A phrase's words as the dictionaries match them, each with the token it came from."""
+
+    words: tuple[str, ...]
+    tokens: tuple[int, ...]  # doc token index of each word
+    written: tuple[str, ...]  # each word's token as written ("U.N."), for acronyms
+
+
+@dataclass(slots=True)
+class _Index:
+    found: Found
+    mentions: list[Mention]  # names and pronouns, by start
+    starts: list[int]
+    longest: int  # characters in the longest mention
+    by_id: dict[str, Entity]
+
+
+class ActorCoder:
+    """Codes named entities and noun phrases as CAMEO-style actors; see the module's docstring."""
+
+    def __init__(self, actors: Sequence[ActorDictionary], agents: Sequence[AgentDictionary]) -> None:
+        self.actors = list(actors)  # first wins
+        self.agents = list(agents)
+        self._index: _Index | None = None
+
+    @classmethod
+    def load(cls, dictionaries: Sequence[str | Path] = ()) -> ActorCoder:
+        """The built-in dictionaries plus users' files (ours or PETRARCH's, actors or agents; see
+        cameo/dictionaries.py), users' first. A bad file raises InputError naming the file and line."""
+        actors: list[ActorDictionary] = []
+        agents: list[AgentDictionary] = []
+        for path in dictionaries:
+            loaded = read(path)
+            if isinstance(loaded, ActorDictionary):
+                actors.append(loaded)
+            else:
+                agents.append(loaded)
+        return cls([*actors, builtin_actors()], [*agents, builtin_agents()])
+
+    # ---- named entities
+
+    def entity(self, entity: Entity, when: date | None = None) -> ActorCode | None:
+        """A named entity's code: its dictionary entry on that day, else its roles' sector with its country, else
+        its country alone (a country, people or place), else None. A role the text gives beats a dictionary's
+        "former office-holder" (ELI) for that day: "President Obama" in a text is in office."""
+        code = self._named(entity, when)
+        role = self._sector_of_roles(entity.roles)
+        if code is not None:
+            if code.sector == "ELI" and role is not None and agent_sector(role) != "ELI":
+                return _compose(code.country, role, "role")
+            return code
+        if (country := geo.country_named(entity.name)) is not None:
+            return ActorCode(country, country, None, "country")  # whatever the tagger took it for
+        if entity.kind == "PERSON":
+            return _compose(entity.country, role, "role") if role else None
+        if entity.kind in _PLACE_KINDS:
+            country = entity.country or geo.country_code(entity.name)
+            if country is None:
+                return None
+            if entity.kind == "GPE" and _is_seat(entity.name):
+                return _compose(country, _GOVERNMENT, "country")
+            return ActorCode(country, country, None, "country")
+        if entity.kind == "ORG":
+            if (country := geo.metonym(entity.name)) is not None:
+                return _compose(country, _GOVERNMENT, "country")  # "the Kremlin", "Downing Street"
+            name = words(entity.name)
+            match = self._best_agent(self._agent_matches(name), head=-1, members_only=True)
+            if role is not None:
+                code = _compose(entity.country, role, "role")
+            elif match is not None:
+                code = _compose(entity.country, match.value.code, "role", match.value.prefix)
+            else:
+                return None
+            owner = None if entity.country else self._owner(*_written_words(entity.name), when, frozenset())
+            return _with_owner(code, owner) if owner else code  # "the Calenardhon Ministry of Silly Walks"
+        return None
+
+    def _named(self, entity: Entity, when: date | None) -> ActorCode | None:
+        """The entity's code from a dictionary: by its name, its aliases, or (for a person) its surname when the
+        dictionary's person of that surname has the same first initial ("Sergey V Lavrov" is Sergey Lavrov)."""
+        names = [entity.name, *entity.aliases]
+        person = entity.kind == "PERSON"
+        if person:
+            names = [_without_initials(entity.name), *names]
+        for dictionary in self.actors:
+            for name in names:
+                actor = dictionary.lookup(name)
+                if actor is not None and (not person or _same_person(entity.name, name, actor)):
+                    code = actor.code_on(when)
+                    if code is not None:
+                        return _from_dictionary(code)
+        return None
+
+    def _sector_of_roles(self, roles: Sequence[str]) -> str | None:
+        for role in roles:
+            agent = self._best_agent(self._agent_matches(words(role)), head=-1)
+            if agent is not None and agent.value.code:
+                return agent.value.code
+        return None
+
+    # ---- phrases
+
+    def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None:
+        """The code of a noun phrase that is an event's source or target, named or not ("Russian troops",
+        "Sudan's government", "protesters", "he"): the person or organisation it names or points to, else a
+        dictionary actor named in it, else the place that is its head; with the sector its other words give, and
+        the country it names when that is all that is missing."""
+        if not len(span):
+            return None
+        index = self._index_of(found)
+        phrase = _words_of(span)
+        head = _word_at(phrase, span.root.i)
+        base, named, person = self._named_in(span, phrase, index, head, when)
+        matches = [m for m in self._agent_matches(phrase.words) if named.isdisjoint(range(m.start, m.end))]
+        match = self._best_agent(matches, head) or self._governing_agent(span)
+        code = base if match is None else _with_agent(base, match, head, named, bool(person) and named == person)
+        if code is not None and not _lacks_country(code):
+            return code
+        # the actor it belongs to ("the U.N. Secretary-General", "lawmakers in Arnor"), else the country it names
+        owner = self._owner(phrase.words, phrase.written, when, person)
+        if owner is None:
+            owner = self._conjunct_owner(span, when)  # "government" in "Swedish media and government"
+        if owner is None and (country := _country_in(span, index, self._kind)) is not None:
+            owner = ActorCode(country, country, None, "country")
+        if code is None or owner is None:
+            return code or owner
+        return _with_owner(code, owner)
+
+    def _named_in(
+        self, span: Span, phrase: _Words, index: _Index, head: int, when: date | None
+    ) -> tuple[ActorCode | None, frozenset[int], frozenset[int]]:
+        """The code of the actor the phrase names, the positions of the words that name it, and those of a
+        person's name (which no dictionary actor may be found inside: "Jeb Bush" is not the Bush it knows)."""
+        entity = self._named_entity(span, index)
+        named = _positions(span, phrase, index, entity) if entity is not None else frozenset[int]()
+        person = named if entity is not None and entity.kind == "PERSON" else frozenset[int]()
+        if entity is not None and (code := self.entity(entity, when)) is not None:
+            return code, named, person
+        code, named = self._dictionary_in(phrase, head, when, person)
+        if code is None and (place := _place_on_head(span, index)) is not None:
+            code, named = self.entity(place, when), _positions(span, phrase, index, place)
+        return code, named, person
+
+    def _owner(
+        self, sequence: Sequence[str], written: Sequence[str], when: date | None, skip: frozenset[int]
+    ) -> ActorCode | None:
+        """The first dictionary actor with a country named in the words, outside ``skip``."""
+        for dictionary in self.actors:
+            for match in dictionary.find(sequence, written):
+                if skip.issuperset(range(match.start, match.end)):
+                    continue
+                code = match.value.code_on(when)
+                if code is not None and (found := _from_dictionary(code)).country is not None:
+                    return found
+        return None
+
+    def _conjunct_owner(self, span: Span, when: date | None) -> ActorCode | None:
+        """The country a coordination's first member is modified by, shared by the phrase that is a later member:
+        "Swedish" for "government" in "Swedish media and government"."""
+        token = span.root
+        if token.dep_ != "conj":
+            return None
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and not span.start <= child.i < span.end:
+                owner = self._owner(*_written_words(child.text), when, frozenset())
+                country = geo.demonym(child.text) or geo.country_named(child.text)
+                if owner is not None:
+                    return owner
+                if country is not None:
+                    return ActorCode(country, country, None, "country")
+        return None
+
+    def _dictionary_in(
+        self, phrase: _Words, head: int, when: date | None, skip: frozenset[int]
+    ) -> tuple[ActorCode | None, frozenset[int]]:
+        """The code of a dictionary actor named in the phrase (the one on the head word, else the first), and
+        the positions of its words; none within ``skip``."""
+        for dictionary in self.actors:
+            matches = sorted(dictionary.find(phrase.words, phrase.written), key=lambda m: not m.start <= head < m.end)
+            for match in matches:
+                positions = frozenset(range(match.start, match.end))
+                code = None if positions <= skip else match.value.code_on(when)
+                if code is not None:
+                    return _from_dictionary(code), positions
+        return None, frozenset()
+
+    @staticmethod
+    def _named_entity(span: Span, index: _Index) -> Entity | None:
+        """The person or organisation the phrase names or points to ("Putin's spokesman", "he"); a place only
+        when the phrase is a pronoun for it ("it", "they")."""
+        resolved = index.found.resolve(span.start_char, span.end_char)
+        entity = index.by_id.get(resolved[0]) if resolved is not None else None
+        if entity is None or (entity.kind in _PLACE_KINDS and span.root.pos_ != "PRON"):
+            return None
+        return entity
+
+    def _kind(self, word: str) -> str | None:
+        """The kind of agent word it is (member, generic, sponsor, stance), from the first dictionary that knows."""
+        agent = next((a for d in self.agents if (a := d.lookup(word)) is not None), None)
+        return agent.kind if agent is not None else None
+
+    # ---- agents
+
+    def _agent_matches(self, words: Sequence[str]) -> list[Match[Agent]]:
+        """Sector words in the phrase, from the first dictionary (users' first) that finds any."""
+        for dictionary in self.agents:
+            matches = dictionary.find(words)
+            if matches:
+                return matches
+        return []
+
+    def _governing_agent(self, span: Span) -> Match[Agent] | None:
+        """For a phrase that only modifies a noun outside it ("Czech" in "Polish and Czech diplomats"), that
+        noun's sector."""
+        token = span.root
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        noun = token.head
+        if token.dep_ not in ("amod", "compound") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
+            return None
+        return self._best_agent(self._agent_matches(words(noun.text)), head=0)
+
+    @staticmethod
+    def _best_agent(matches: list[Match[Agent]], head: int, members_only: bool = False) -> Match[Agent] | None:
+        """The member word on the head, else the last member word, else the last generic one ("rebel leader" is
+        REB, "government troops" MIL, "a Chilean official" GOV)."""
+        coding = [m for m in matches if m.value.kind in ("member", "generic") and m.value.code]
+        members = [m for m in coding if m.value.kind == "member"]
+        on_head = [m for m in members if m.start <= head < m.end]
+        if on_head:
+            return on_head[0]
+        if members:
+            return members[-1]
+        return coding[-1] if coding and not members_only else None
+
+    # ---- per-article index
+
+    def _index_of(self, found: Found) -> _Index:
+        if self._index is None or self._index.found is not found:
+            mentions = sorted(found.mentions, key=lambda m: (m.start, -m.end))
+            by_id = {e.id: e for e in found.entities}
+            longest = max((m.end - m.start for m in mentions), default=0)
+            self._index = _Index(found, mentions, [m.start for m in mentions], longest, by_id)
+        return self._index
+
+
+# ---- helpers
+
+
+def _from_dictionary(code: str) -> ActorCode:
+    country, sector = split_code(code)
+    return ActorCode(code, country, sector, "dictionary")
+
+
+def _compose(country: str | None, sector_code: str, basis: str, prefix: bool = False) -> ActorCode:
+    """country + sector: ("RUS", "MIL") -> RUSMIL; no country -> ---MIL; a prefix agent (NGO~) goes first."""
+    own = country or NO_COUNTRY
+    code = sector_code + (country or "") if prefix else own + sector_code
+    return ActorCode(code, country, agent_sector(sector_code), basis)
+
+
+def _compose_on(base: ActorCode, agent: Agent) -> ActorCode:
+    """An agent's sector added to a code that has none: USA + GOV, IGOUNO + MIL, DNK + MED."""
+    code = agent.code + base.code if agent.prefix else base.code + agent.code
+    return ActorCode(code, base.country, agent.sector, "role")
+
+
+def _is_seat(name: str) -> bool:
+    """A capital or seat of government ("Moscow", "Washington"), not the country's own name."""
+    return geo.seat(name) is not None and geo.country_named(name) is None
+
+
+def _without_initials(name: str) -> str:
+    """ "Sergey V. Lavrov" -> "Sergey Lavrov"."""
+    parts = name.split()
+    kept = [p for i, p in enumerate(parts) if not (0 < i < len(parts) - 1 and _INITIAL.match(p))]
+    return " ".join(kept)
+
+
+def _same_person(full: str, used: str, actor: Actor) -> bool:
+    """Whether a dictionary person found by one of the entity's names is that person: always when the name used
+    has two words or more; for a surname alone, when the first names share an initial (or one is missing)."""
+    if len(words(used)) >= 2:
+        return True
+    mine, theirs = words(full), words(actor.name)
+    if len(mine) < 2 or len(theirs) < 2:
+        return True
+    return mine[0][0] == theirs[0][0]
+
+
+def _words_of(span: Span) -> _Words:
+    found: list[str] = []
+    tokens: list[int] = []
+    written: list[str] = []
+    for token in span:
+        if token.tag_ == "POS" or token.is_space:
+            continue
+        for word in words(token.text):
+            found.append(word)
+            tokens.append(token.i)
+            written.append(token.text)
+    return _Words(tuple(found), tuple(tokens), tuple(written))
+
+
+def _written_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's words, and each word's piece of the name as written."""
+    pairs = [(word, piece) for piece in text.split() for word in words(piece)]
+    return tuple(w for w, _ in pairs), tuple(p for _, p in pairs)
+
+
+def _word_at(phrase: _Words, token: int) -> int:
+    """The position of the (first) word of a token, -1 when the token gives none."""
+    try:
+        return phrase.tokens.index(token)
+    except ValueError:
+        return -1
+
+
+def _with_agent(
+    base: ActorCode | None, match: Match[Agent], head: int, named: frozenset[int], person: bool
+) -> ActorCode:
+    """The actor's code with the sector a word of the phrase gives: "Russian" + "troops" -> RUSMIL. An actor's
+    own sector stays, unless the phrase's head is a member word outside the name ("Putin's troops" -> RUSMIL,
+    "Hamas police" -> PSECOP; "the Kremlin spokesman" stays RUSGOV) or the actor is a former office-holder whom
+    the text gives an office ("President Obama"). A person's own code is whole: a title adds nothing to it
+    ("U.N. Secretary-General Antonio Guterres" is IGOUNO, as Guterres is)."""
+    agent = match.value
+    on_head = match.start <= head < match.end and head not in named
+    if base is None:
+        return _compose(None, agent.code, "role", agent.prefix)
+    if base.sector is None and not (person and not on_head):
+        return _compose_on(base, agent)
+    former = base.sector == "ELI" and agent.sector not in (None, "ELI")
+    if agent.kind == "member" and (on_head or former):
+        return _compose(base.country, agent.code, "role", agent.prefix)
+    return base
+
+
+def _lacks_country(code: ActorCode) -> bool:
+    """A code from roles or words whose country is still unknown: "---GOV", or a prefix agent alone ("NGO")."""
+    return code.country is None and code.basis != "dictionary"
+
+
+def _with_owner(code: ActorCode, owner: ActorCode) -> ActorCode:
+    """A code that lacks its country given the actor it belongs to: ---GOV + IGOUNO -> IGOUNOGOV, ---REB + UKR ->
+    UKRREB, NGO + ARN -> NGOARN. An owner with its own sector keeps it ("officials in the White House")."""
+    if not _lacks_country(code):
+        return code
+    if code.code.startswith(NO_COUNTRY):
+        if owner.sector is not None and owner.basis == "dictionary":
+            return owner
+        return ActorCode(owner.code + code.code[len(NO_COUNTRY) :], owner.country, code.sector, "role")
+    return ActorCode(code.code + owner.code, owner.country, code.sector, "role")  # a prefix agent (NGO~) first
+
+
+def _mentions_in(index: _Index, start: int, end: int) -> list[Mention]:
+    """The mentions (names and pronouns) that overlap the characters from ``start`` to ``end``."""
+    low = bisect.bisect_left(index.starts, start - index.longest)
+    high = bisect.bisect_left(index.starts, end)
+    return [m for m in index.mentions[low:high] if m.end > start]
+
+
+def _not_its_country(span: Span, start: int, end: int, kind_of: Callable[[str], str | None]) -> bool:
+    """Whether the name from character ``start`` to ``end`` is a backer or a cause rather than the actor's country:
+    a sponsor word follows it ("Moscow-backed", "US funded") or a stance word precedes it ("anti-Syria", "pro
+    Western"), hyphens aside."""
+    doc = span.doc
+    window = doc[max(0, span.start - 2) : min(len(doc), span.end + 2)]
+    after = next((t for t in window if t.idx >= end and t.text != "-"), None)
+    before = next((t for t in reversed(window) if t.idx + len(t.text) <= start and t.text != "-"), None)
+    return (after is not None and kind_of(after.lower_) == "sponsor") or (
+        before is not None and kind_of(before.lower_) == "stance"
+    )
+
+
+def _positions(span: Span, phrase: _Words, index: _Index, entity: Entity) -> frozenset[int]:
+    """The positions of the phrase's words that belong to a mention of the entity."""
+    mentions = _mentions_in(index, span.start_char, span.end_char)
+    bounds = [(m.start, m.end) for m in mentions if m.entity_id == entity.id]
+    doc = span.doc
+    return frozenset(i for i, token in enumerate(phrase.tokens) if any(s <= doc[token].idx < e for s, e in bounds))
+
+
+def _place_on_head(span: Span, index: _Index) -> Entity | None:
+    """The country, people or place that is the phrase's head ("Moscow accused ...")."""
+    at = span.root.idx
+    for mention in _mentions_in(index, span.start_char, span.end_char):
+        entity = index.by_id.get(mention.entity_id or "")
+        if entity is not None and entity.kind in _PLACE_KINDS and mention.start <= at < mention.end:
+            return entity
+    return None
+
+
+def _country_in(span: Span, index: _Index, kind_of: Callable[[str], str | None]) -> str | None:
+    """The first country the phrase names that is not a backer: a place, people or person mention's country,
+    else a demonym or country name the tagger did not mark ("Malian rebels", "rebels in Mali")."""
+    candidates: list[tuple[int, str]] = []
+    for mention in _mentions_in(index, span.start_char, span.end_char):
+        entity = index.by_id.get(mention.entity_id or "")
+        if (
+            mention.kind == "PRON"
+            or entity is None
+            or entity.country is None
+            or _not_its_country(span, mention.start, mention.end, kind_of)
+        ):
+            continue
+        candidates.append((mention.start, entity.country))
+    for token in span:
+        if token.is_title or token.is_upper:
+            code = geo.demonym(token.text) or geo.country_named(token.text)
+            if code is None and token.pos_ == "PROPN":
+                code = geo.country_code(token.text)  # "Tehran" inside an organisation's name
+            if code and not _not_its_country(span, token.idx, token.idx + len(token.text), kind_of):
+                candidates.append((token.idx, code))
+    if not candidates:
+        return geo.country_named(span.text)  # "Sri Lanka", which the tagger took for a person
+    return min(candidates)[1]
