@@ -29,7 +29,8 @@ def dyad_png(points: Sequence[DyadPoint], first: str, second: str, by: str, path
     bars.set_title(f"{first} – {second}: events per {by}, either way")
     bars.legend(loc="upper left", fontsize="small", frameon=False)
     line.axhline(0, color="#888888", linewidth=0.8)
-    line.plot(periods, [p.goldstein for p in points], marker="o", color="#2166ac")
+    means = [float("nan") if p.goldstein is None else p.goldstein for p in points]  # no events: no point
+    line.plot(periods, means, marker="o", color="#2166ac")
     line.set_ylim(-10, 10)
     line.set_ylabel("mean Goldstein")
     for label in line.get_xticklabels():

@@ -356,7 +356,7 @@ DYAD_COLUMNS: list[render.Column] = [
     ("events", lambda p: p.events),
     ("→", lambda p: p.forward),
     ("←", lambda p: p.backward),
-    ("goldstein", lambda p: f"{p.goldstein:+.2f}"),
+    ("goldstein", lambda p: "" if p.goldstein is None else f"{p.goldstein:+.2f}"),
     ("verbal coop", lambda p: p.quad[0]),
     ("material coop", lambda p: p.quad[1]),
     ("verbal conflict", lambda p: p.quad[2]),

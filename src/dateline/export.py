@@ -43,9 +43,8 @@ def write(rows: Iterable[ExportRow], fmt: str, out: IO[str] | Path) -> int:
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as stream:
             return write(rows, fmt, stream)
-    if fmt == "gdelt":
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        return _count(writer.writerow(gdelt_row(row)) for row in rows)
+    if fmt == "gdelt":  # GDELT's files are plain tab-separated lines: no quoting, so no tabs or newlines in a field
+        return _count(out.write("\t".join(_plain(value) for value in gdelt_row(row)) + "\n") for row in rows)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(FLAT_COLUMNS)
@@ -172,6 +171,10 @@ def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[s
             batch = []
     if batch:
         yield batch
+
+
+def _plain(value: Any) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
 def _count(items: Iterable[object]) -> int:

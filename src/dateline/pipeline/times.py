@@ -349,8 +349,11 @@ def _infinitive_tense(head: Token, words: dict[str, dict[str, str]]) -> int:
     verb = head if head.pos_ in ("VERB", "AUX") else head.head  # "due to": the verb above the adjective
     if verb.pos_ not in ("VERB", "AUX"):
         return 0
-    if head.lemma_.lower() in words["future_frame"] and not any(child.lower_ == "had" for child in verb.children):
-        return 1
+    frame = head.lemma_.lower()
+    if (frame in words["future_frame"] or frame in words["future_cue"]) and not any(
+        child.lower_ == "had" for child in verb.children
+    ):
+        return 1  # "is to", "set to"; "willing to", "ready to", "agreed to": what they govern is still to come
     return max(_verb_tense(verb, words), 0)
 
 

@@ -8,6 +8,7 @@ a group counts the stories and outlets that report it, so syndicated copies of o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,7 +41,7 @@ class DyadPoint:
     events: int  # event groups, either way between the two actors
     forward: int  # of them, from the first actor to the second
     backward: int
-    goldstein: float  # mean Goldstein score
+    goldstein: float | None  # mean Goldstein score; None for a period without events
     quad: tuple[int, int, int, int]  # groups per QuadClass 1..4
     event_ids: tuple[str, ...]  # one event of each group, for going down to the sentences
 
@@ -222,12 +223,16 @@ def dyad(connection: Connection, first: str, second: str, by: str, filters: Even
     periods: dict[str, dict[str, Any]] = {}
     for row in rows:
         period = _period(row.date, by)
+        if period is None:
+            continue
         point = periods.setdefault(period, {"groups": {}, "forward": set(), "backward": set()})
         if row.group_id not in point["groups"]:
             point["groups"][row.group_id] = row
             point["forward" if row.forward else "backward"].add(row.group_id)
     points = []
-    for period, point in sorted(periods.items()):
+    empty: dict[str, Any] = {"groups": {}, "forward": set(), "backward": set()}
+    for period in _all_periods(min(periods), max(periods), by) if periods else []:
+        point = periods.get(period, empty)
         groups = list(point["groups"].values())
         quad = tuple(sum(1 for g in groups if g.quad_class == q) for q in (1, 2, 3, 4))
         points.append(
@@ -236,7 +241,7 @@ def dyad(connection: Connection, first: str, second: str, by: str, filters: Even
                 events=len(groups),
                 forward=len(point["forward"]),
                 backward=len(point["backward"]),
-                goldstein=round(sum(g.goldstein for g in groups) / len(groups), 2),
+                goldstein=round(sum(g.goldstein for g in groups) / len(groups), 2) if groups else None,
                 quad=quad,  # type: ignore[arg-type]
                 event_ids=tuple(g.id for g in groups),
             )
@@ -244,15 +249,54 @@ def dyad(connection: Connection, first: str, second: str, by: str, filters: Even
     return points
 
 
-def _period(day: str, by: str) -> str:
+def _period(value: str, by: str) -> str | None:
+    """The period an event date falls in; None when the date is coarser than the period (a year-only date has no
+    week)."""
+    day = _day_of(value)
     if by == "year":
-        return day[:4]
-    if by == "month" or len(day) < 10:
-        return day[:7]
+        return value[:4] if value[:4].isdigit() else None
+    if by == "week" and re.fullmatch(r"\d{4}-W\d{2}", value):
+        return value
+    if day is None:
+        return None
+    if by == "month":
+        return day.strftime("%Y-%m")
     if by == "week":
-        year, week, _ = date.fromisoformat(day).isocalendar()
+        year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
-    return day
+    return day.isoformat() if len(value) >= 10 else None
+
+
+def _day_of(value: str) -> date | None:
+    """The day a date names, or the Monday of a week (2022-W08), or the first of a month for a month."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+            return date.fromisoformat(value[:10])
+        if re.fullmatch(r"\d{4}-W\d{2}", value):
+            return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date(int(value[:4]), int(value[5:]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _all_periods(first: str, last: str, by: str) -> list[str]:
+    """Every period from ``first`` to ``last``, so a chart's time axis has no silent gaps."""
+    if by == "year":
+        return [str(year) for year in range(int(first), int(last) + 1)]
+    start, end = _day_of(first), _day_of(last)
+    if start is None or end is None:
+        return sorted({first, last})
+    step = timedelta(days=7 if by == "week" else 1)
+    found: list[str] = []
+    day = start
+    while day <= end:
+        period = _period(day.isoformat(), by)
+        if period and (not found or found[-1] != period):
+            found.append(period)
+        day += step
+    return found
 
 
 def _actor(code: sa.ColumnElement[Any], name: sa.ColumnElement[Any], wanted: str) -> sa.ColumnElement[bool]:
