@@ -19,7 +19,7 @@ from . import render
 from .config import MB, Settings
 from .corpus import Corpus
 from .errors import DatelineError
-from .model import Annotations, Article, EventActor, IngestReport, SearchHit, Story
+from .model import Annotations, Article, Event, EventActor, IngestReport, SearchHit, Story
 from .render import Format
 
 app = typer.Typer(
@@ -319,8 +319,21 @@ EVENT_COLUMNS: list[render.Column] = [
     ("target", lambda e: _actor_cell(e.target)),
     ("goldstein", lambda e: f"{e.goldstein:+.1f}"),
     ("reports", lambda e: e.num_articles),
-    ("evidence", lambda e: e.evidence.text),
+    ("evidence", lambda e: _evidence_cell(e)),
 ]
+
+
+def _evidence_cell(event: Event, width: int = 90) -> Text:
+    """The sentence around the trigger, the trigger in bold; the whole sentence is in the json."""
+    evidence = event.evidence
+    text = evidence.text
+    start, end = evidence.trigger_start - evidence.start, evidence.trigger_end - evidence.start
+    left = max(0, min(start - width // 3, len(text) - width))
+    right = min(len(text), left + width)
+    cell = Text(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
+    offset = 1 if left else 0
+    cell.stylize("bold", start - left + offset, end - left + offset)
+    return cell
 
 
 def _actor_cell(actor: EventActor | None) -> str:
