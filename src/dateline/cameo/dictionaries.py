@@ -237,10 +237,12 @@ def _capitals(text: str) -> bool:
 
 
 class AgentDictionary:
-    """Sector words and phrases ("troops", "foreign minister"), with their plurals."""
+    """Sector words and phrases ("troops", "foreign minister"), with their plurals. A ``complete`` dictionary is a
+    whole sector vocabulary (a PETRARCH .agents file, which PETRARCH reads alone): no other is consulted after it."""
 
-    def __init__(self, source: str = "") -> None:
+    def __init__(self, source: str = "", complete: bool = False) -> None:
         self.source = source
+        self.complete = complete
         self.table: PhraseTable[Agent] = PhraseTable()
 
     def __len__(self) -> int:
@@ -551,7 +553,7 @@ def _add_terms(actor: Actor, insides: list[str], where: str) -> None:
 def read_petrarch_agents(lines: list[str], source: str, problems: list[str] | None = None) -> AgentDictionary:
     """A PETRARCH .agents file: ``PHRASE {plurals} [~CODE]`` lines and ``!SET! = A, B`` substitution sets.
     With ``problems`` given, a bad line is noted there and skipped instead of raising."""
-    dictionary = AgentDictionary(source)
+    dictionary = AgentDictionary(source, complete=True)
     markers: dict[str, list[str]] = {}
     for number, line in _petrarch_lines(source, lines):
         where = f"{source}:{number}"

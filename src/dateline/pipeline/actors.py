@@ -57,6 +57,7 @@ from . import geo
 from .entities import Found
 
 _GOVERNMENT = "GOV"
+_INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})  # the head of such a body is coded as the body
 _PLACE_KINDS = frozenset({"GPE", "NORP", "LOC"})
 _INITIAL = re.compile(r"^\w\.?$")
 
@@ -99,7 +100,9 @@ class ActorCoder:
                 actors.append(loaded)
             else:
                 agents.append(loaded)
-        return cls([*actors, builtin_actors()], [*agents, builtin_agents()])
+        if not any(a.complete for a in agents):  # a PETRARCH agents file is the whole vocabulary, as in PETRARCH
+            agents.append(builtin_agents())
+        return cls([*actors, builtin_actors()], agents)
 
     # ---- named entities
 
@@ -112,6 +115,8 @@ class ActorCoder:
         if code is not None:
             if code.sector == "ELI" and role is not None and agent_sector(role) != "ELI":
                 return _compose(code.country, role, "role")
+            if code.sector is None and role is not None and code.country not in _INTERNATIONAL:
+                return _compose_on(code, Agent(role, role))  # "Bree Prime Minister Romendacil" [BRE] -> BREGOV
             return code
         if (country := geo.country_named(entity.name)) is not None:
             return ActorCode(country, country, None, "country")  # whatever the tagger took it for

@@ -399,6 +399,8 @@ def _best_class(state: _State, event: _Event, pronoun: Pronoun) -> int | None:
             weight += _NEARBY * max(0, _NEAR_TOKENS - (at - occurrence.token)) / _NEAR_TOKENS
         if occurrence.quoted and not event.quoted:
             weight *= OUTSIDE_QUOTE
+        if event.quoted and not occurrence.quoted and pronoun.gender not in ("male", "female"):
+            continue  # a speaker's "it" or "they" is about what the quote talks of, seldom a name said outside it
         scores[occurrence.cls] = scores.get(occurrence.cls, 0.0) + weight * agreement * 0.5**distance
     return max(scores, key=lambda cls: scores[cls]) if scores else None
 
