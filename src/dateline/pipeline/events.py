@@ -85,6 +85,8 @@ class ActorCoding(Protocol):
 
     def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None: ...
 
+    def owned(self, code: ActorCode, owner: ActorCode) -> ActorCode: ...
+
 
 # dependency labels
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd", "acl", "dative"})
@@ -968,7 +970,9 @@ def _anaphoric(token: Token) -> bool:
 
 
 def _actors(reading: _Reading, head: Token | None) -> list[_Actor]:
-    """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two)."""
+    """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two), and per
+    member of a coordination it shares ("the ambassadors of Arnor, Osgiliath and Gondor" -> three, "US and British
+    forces" -> two)."""
     if head is None:
         return []
     members = [head]
@@ -976,9 +980,61 @@ def _actors(reading: _Reading, head: Token | None) -> list[_Actor]:
         if len(members) > 12:
             break
         members.extend(c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
-        if any(c.dep_ == "conj" for c in member.children):  # "Mordor, the Shire, Fornost and Bree": a list
-            members.extend(c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-    return [part for member in members for part in _parts(_actor(reading, member))]
+        listed = any(c.dep_ == "conj" for c in member.children)
+        for appos in (c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            if listed or any(c.dep_ == "conj" for c in appos.children):  # "Mordor, the Shire, Fornost and Bree"
+                members.append(appos)
+    return [part for member in members for actor in _shared(reading, member) for part in _parts(actor)]
+
+
+def _shared(reading: _Reading, member: Token) -> list[_Actor]:
+    """The actors of one member: itself, or one per coordinated owner ("ambassadors of A and B") or modifier ("US
+    and British forces") when each of those is coded with a country."""
+    own = _actor(reading, member)
+    owners = _coordinated_owners(member)
+    if owners:
+        prep = owners[0].head
+        start = _np(member)[0]
+        head_code = reading.actors.phrase(reading.doc[start : prep.i], reading.found, reading.published)
+        shared = [_owned(reading, head_code, _actor(reading, owner)) for owner in owners]
+    else:
+        modifiers = _coordinated_modifiers(member)
+        shared = [_actor(reading, modifier) for modifier in modifiers]
+    if len(shared) > 1 and all(a.code is not None and a.code.country is not None for a in shared):
+        return shared
+    return [own]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for current in found:
+        if len(found) > 12:
+            break
+        found.extend(c for c in current.children if c.dep_ == "conj")
+    return found
+
+
+def _coordinated_owners(member: Token) -> list[Token]:
+    for prep in member.children:
+        if prep.dep_ == "prep" and prep.i > member.i and _np_prep(member, prep):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(c.dep_ == "conj" for c in pobj.children):
+                return _conjuncts(pobj)
+    return []
+
+
+def _coordinated_modifiers(member: Token) -> list[Token]:
+    if member.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in member.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
+            return _conjuncts(child)
+    return []
+
+
+def _owned(reading: _Reading, code: ActorCode | None, owner: _Actor) -> _Actor:
+    combined = owner.code if code is None or owner.code is None else reading.actors.owned(code, owner.code)
+    return _Actor(owner.head, owner.start, owner.end, combined)
 
 
 def _parts(actor: _Actor) -> list[_Actor]:
