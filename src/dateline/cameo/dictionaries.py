@@ -35,7 +35,7 @@ from ..errors import InputError
 
 T = TypeVar("T")
 
-AGENT_KINDS = frozenset({"member", "generic", "sponsor", "stance", "former"})
+AGENT_KINDS = frozenset({"member", "generic", "sponsor", "stance"})
 NO_COUNTRY = "---"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9-]{2,}$|^---$|^\+\+\+$")  # PETRARCH's codes are not all in blocks of 3
@@ -358,8 +358,8 @@ def read_agent_rows(rows: Iterable[tuple[int, list[str]]], source: str, numbered
         if not words(phrase):
             raise InputError(where, "the phrase is empty")
         if kind not in AGENT_KINDS:
-            raise InputError(where, f"unknown kind {kind!r}: use member, generic, sponsor, stance or former")
-        if kind in ("sponsor", "stance", "former"):
+            raise InputError(where, f"unknown kind {kind!r}: use member, generic, sponsor or stance")
+        if kind in ("sponsor", "stance"):
             code = ""
         elif not re.fullmatch(r"(?:[A-Z0-9]{3})+", code):
             raise InputError(where, f"bad sector code {code!r}: expected three-letter blocks such as GOV or GOVMED")

@@ -57,7 +57,6 @@ from . import geo
 from .entities import Found
 
 _GOVERNMENT = "GOV"
-_FORMER = Agent("former office-holder", "ELI")
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})  # the head of such a body is coded as the body
 _PLACE_KINDS = frozenset({"GPE", "NORP", "LOC"})
 _INITIAL = re.compile(r"^\w\.?$")
@@ -168,11 +167,6 @@ class ActorCoder:
                 return agent.value.code
         return None
 
-    @staticmethod
-    def owned(code: ActorCode, owner: ActorCode) -> ActorCode:
-        """A code that lacks its country completed by the actor it belongs to: ---GOV of ARN -> ARNGOV."""
-        return _with_owner(code, owner)
-
     # ---- phrases
 
     def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None:
@@ -188,8 +182,6 @@ class ActorCoder:
         base, named, person = self._named_in(span, phrase, index, head, when)
         matches = [m for m in self._agent_matches(phrase.words) if named.isdisjoint(range(m.start, m.end))]
         match = self._best_agent(matches, head) or self._governing_agent(span)
-        if match is not None and any(self.kind(w) == "former" for w in phrase.words[: max(0, match.start)]):
-            match = Match(match.start, match.end, _FORMER)  # "former Gondor prosecutors": no longer in office
         code = base if match is None else _with_agent(base, match, head, named, bool(person) and named == person)
         if code is not None and not _lacks_country(code):
             return code
@@ -197,7 +189,7 @@ class ActorCoder:
         owner = self._owner(phrase.words, phrase.written, when, person)
         if owner is None:
             owner = self._conjunct_owner(span, when)  # "government" in "Swedish media and government"
-        if owner is None and (country := _country_in(span, index, self.kind)) is not None:
+        if owner is None and (country := _country_in(span, index, self._kind)) is not None:
             owner = ActorCode(country, country, None, "country")
         if code is None or owner is None:
             return code or owner
@@ -273,25 +265,10 @@ class ActorCoder:
             return None
         return entity
 
-    def kind(self, word: str) -> str | None:
-        """The kind of agent word it is (member, generic, sponsor, stance, former), from the first dictionary that
-        knows, ours last: what a word is ("troops" name people, "anti" a stance) holds whatever codes are used."""
-        word = word.strip("-")
-        for dictionary in (*self.agents, builtin_agents()):
-            agent = dictionary.lookup(word)
-            if agent is not None:
-                return agent.kind
-        return None
-
-    def names_people(self, phrase: str) -> bool:
-        """Whether the phrase ends in a word for people or a body of them ("Gondor's main opposition groups",
-        "the government"), in any dictionary: what a word means holds whatever codes are used."""
-        sequence = words(phrase)
-        for dictionary in (*self.agents, builtin_agents()):
-            for match in dictionary.find(sequence):
-                if match.end == len(sequence) and match.value.kind in ("member", "generic"):
-                    return True
-        return False
+    def _kind(self, word: str) -> str | None:
+        """The kind of agent word it is (member, generic, sponsor, stance), from the first dictionary that knows."""
+        agent = next((a for d in self.agents if (a := d.lookup(word)) is not None), None)
+        return agent.kind if agent is not None else None
 
     # ---- agents
 
@@ -310,7 +287,7 @@ class ActorCoder:
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
         noun = token.head
-        if token.dep_ not in ("amod", "compound", "nmod") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
+        if token.dep_ not in ("amod", "compound") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
             return None
         return self._best_agent(self._agent_matches(words(noun.text)), head=0)
 

@@ -85,12 +85,6 @@ class ActorCoding(Protocol):
 
     def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None: ...
 
-    def owned(self, code: ActorCode, owner: ActorCode) -> ActorCode: ...
-
-    def kind(self, word: str) -> str | None: ...
-
-    def names_people(self, phrase: str) -> bool: ...
-
 
 # dependency labels
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd", "acl", "dative"})
@@ -105,7 +99,6 @@ _NOUN_TARGET_PREPS: tuple[str, ...] = ("on", "against", "with", "to", "toward", 
 _NOUN_TARGET_PREPS += ("into", "upon", "at", "of", "for")
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"})
 _NATIONS = frozenset({"GPE", "NORP", "ORG"})
-_NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -355,29 +348,9 @@ def _triggers(reading: _Reading, sentence: Span) -> list[_Trigger]:
         pattern = match.pattern
         if pattern.code is None and pattern.reverse is None and pattern.frame not in _FRAMES_WITH_ACT:
             continue
-        if pattern.frame in ("intent", "threaten") and _states(token):
-            match = Match(_STATEMENT, match.used)  # "vowed the country has observed the sanctions": no intent
         says = pattern.frame is None and not pattern.transforms and reading.verbs.says(lemma)
         found.append(_Trigger(token, match, says=says))
     return found
-
-
-_STATEMENT = Pattern(None, None, (), (), "say", "V", True, True, "an intent or threat word with a finite clause")
-
-
-def _states(verb: Token) -> bool:
-    """An intent or threat word whose clause tells what is, not what will be: "vowed (that) the country has
-    observed the sanctions", "warned that the situation had worsened" - a statement; "vowed to retaliate", "warned
-    that police would act" stay an intent and a threat."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
-        return False
-    for clause in verb.children:
-        if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
-            auxes = {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")}
-            if auxes & (_FUTURE | _POSSIBLE | _DEONTIC | {"would", "'d", "to", "going"}):
-                return False
-            return clause.tag_ in ("VBD", "VBZ", "VBP") or bool(auxes)
-    return False
 
 
 _OBLIGATION = Pattern("100", None, (), (), "demand", "V", True, True, "a modal of obligation in reported speech")
@@ -516,12 +489,6 @@ def _events_of(reading: _Reading, sentence: Span, trigger: _Trigger) -> Iterator
         code, mode, sources, targets = _modality(reading, trigger, chain, resolved, sources, targets, speaker)
     elif _hedged(trigger.token):
         mode = "hypothetical"
-    if code is not None and code.startswith("13") and not any(a.code for a in targets):
-        targets = _conditioned(reading, chain, sources) or targets
-    if code is not None and code.startswith("14") and not any(a.code for a in targets):
-        targets = _protested(reading, trigger.token, sources) or targets
-    if code is not None and code.startswith(_place_targets()) and not any(a.code for a in targets):
-        targets = _territory(reading, sentence, chain, sources) or targets
     has_target = any(a.code for a in targets)
     if trigger.act is None and not has_target:
         if frame in _ADDRESSED or frame == "say":
@@ -532,69 +499,6 @@ def _events_of(reading: _Reading, sentence: Span, trigger: _Trigger) -> Iterator
     if alone and not (any(a.code for a in sources) and has_target):
         return  # a noun alone ("a meeting", "the attack") is an event only between actors it names
     yield from _emit(reading, sentence, trigger, chain[-1], code, reverse, mode, sources, targets)
-
-
-def _conditioned(reading: _Reading, chain: list[_Trigger], sources: list[_Actor]) -> list[_Actor]:
-    """Whom a threat is aimed at when it names no one: the one its condition asks something of ("threatened to
-    strike unless Israel rescinded ...", "... if Hamas ran")."""
-    path: dict[int, Token] = {}
-    for link in chain:  # the acts and the words between them ("threatened to hold a strike")
-        current = link.token
-        for _ in range(6):
-            path[current.i] = current
-            if current.i == chain[0].token.i or current.head is current:
-                break
-            current = current.head
-    for token in path.values():
-        for clause in token.children:
-            if clause.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
-            ):
-                subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-                actors = _actors(reading, subject) if subject is not None else []
-                if any(a.code for a in actors) and not _overlap(actors, sources):
-                    return actors
-    return []
-
-
-def _protested(reading: _Reading, token: Token, sources: list[_Actor]) -> list[_Actor]:
-    """Whom a protest that names no one is against: the one its purpose or stance names ("blocked a road to show
-    their disapproval of the United States' policies", "in defiance of Chinese authorities")."""
-    source_codes = {a.code.code for a in sources if a.code}
-    clauses = [c for c in token.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
-    for prep in token.children:
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
-        if pobj is not None and (pobj.lemma_.lower(),) in word_classes().get("opposition", ()):
-            clauses.append(pobj)
-    for clause in clauses:
-        for noun in clause.subtree:
-            if noun.dep_ not in ("dobj", "pobj", "poss", "dative") or noun.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if _event_noun(reading, noun):
-                continue
-            actors = [a for a in _actors(reading, noun) if a.code and a.code.code not in source_codes]
-            if any(a.code and a.code.country for a in actors):
-                return actors
-    return []
-
-
-@cache
-def _place_targets() -> tuple[str, ...]:
-    return tuple(row[0].strip() for row in data.rows("event_place_targets.tsv"))
-
-
-def _territory(reading: _Reading, sentence: Span, chain: list[_Trigger], sources: list[_Actor]) -> list[_Actor]:
-    """The place a measure is imposed in, as its target ("a curfew in Algiers": the people of Algiers)."""
-    located = _located(reading, sentence, [t.token for t in chain], sources)
-    if located is None:
-        return []
-    place, span = located
-    country = place.country  # else what the place's name says ("Montenegro province")
-    if country is None and (coded := reading.actors.phrase(span, reading.found, reading.published)) is not None:
-        country = coded.country
-    if country is None or any(a.code is not None and a.code.country == country for a in sources):
-        return []  # a measure at home ("Israel banned voting in Jerusalem") names no one else
-    return [_Actor(span.root, span.start, span.end, ActorCode(country, country, None, "country"))]
 
 
 def _has_clause(token: Token) -> bool:
@@ -617,8 +521,8 @@ def _emit(
     sources: list[_Actor],
     targets: list[_Actor],
 ) -> Iterator[Event]:
-    coded_sources: list[_Actor | None] = [a for a in sources if a.code] or _named(reading, sources[:1]) or [None]
-    coded_targets: list[_Actor | None] = [a for a in targets if a.code] or _named(reading, targets[:1]) or [None]
+    coded_sources: list[_Actor | None] = [a for a in sources if a.code] or [*sources[:1]] or [None]
+    coded_targets: list[_Actor | None] = [a for a in targets if a.code] or [*targets[:1]] or [None]
     pairs: list[tuple[_Actor | None, _Actor | None, str]] = []
     if code is not None and _mutual(sources, targets):
         pairs = [(a, b, code) for a in coded_sources for b in coded_sources if a is not b]
@@ -641,19 +545,6 @@ def _emit(
             reading.recent = source
 
 
-def _named(reading: _Reading, actors: list[_Actor]) -> list[_Actor | None]:
-    """The uncoded actors that name someone ("Paul Nitze", "the Azure Brigade"): a phrase that names no one ("no
-    evidence", "this", "the offices") is no actor at all."""
-    named: list[_Actor | None] = []
-    for actor in actors:
-        head = actor.head
-        resolved = reading.found.resolve(head.idx, head.idx + len(head.text))
-        entity = reading.entities.get(resolved[0]) if resolved else None
-        if head.pos_ == "PROPN" or (entity is not None and entity.kind in _NAMED_KINDS):
-            named.append(actor)
-    return named
-
-
 def _code_of(actor: _Actor | None) -> str | None:
     return actor.code.code if actor is not None and actor.code is not None else None
 
@@ -668,8 +559,6 @@ def _same(a: _Actor, b: _Actor) -> bool:
 
 
 def _negated(chain: list[_Trigger], match: Match) -> bool:
-    if _under_negated_noun(chain[0].token):
-        return True
     for trigger in chain:
         token = trigger.token
         for child in token.children:
@@ -685,19 +574,6 @@ def _negated(chain: list[_Trigger], match: Match) -> bool:
             head = token.head
             if any(c.dep_ == "neg" and c.i not in match.used for c in head.children) and head.lemma_ in ("be",):
                 return True
-    return False
-
-
-def _under_negated_noun(token: Token) -> bool:
-    """In a clause that completes a noun denied by "no": "there is no evidence [that X backed it]", "no sign [that
-    troops withdrew]" - the act is what is denied, not what happened."""
-    current = token
-    for _ in range(4):
-        if current.dep_ not in ("acl", "ccomp", "relcl", "xcomp") or current.head is current:
-            return False
-        current = current.head
-        if current.pos_ == "NOUN":
-            return any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in current.children)
     return False
 
 
@@ -1092,9 +968,7 @@ def _anaphoric(token: Token) -> bool:
 
 
 def _actors(reading: _Reading, head: Token | None) -> list[_Actor]:
-    """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two), and per
-    member of a coordination it shares ("the ambassadors of Arnor, Osgiliath and Gondor" -> three, "US and British
-    forces" -> two)."""
+    """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two)."""
     if head is None:
         return []
     members = [head]
@@ -1102,61 +976,9 @@ def _actors(reading: _Reading, head: Token | None) -> list[_Actor]:
         if len(members) > 12:
             break
         members.extend(c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
-        listed = any(c.dep_ == "conj" for c in member.children)
-        for appos in (c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-            if listed or any(c.dep_ == "conj" for c in appos.children):  # "Mordor, the Shire, Fornost and Bree"
-                members.append(appos)
-    return [part for member in members for actor in _shared(reading, member) for part in _parts(actor)]
-
-
-def _shared(reading: _Reading, member: Token) -> list[_Actor]:
-    """The actors of one member: itself, or one per coordinated owner ("ambassadors of A and B") or modifier ("US
-    and British forces") when each of those is coded with a country."""
-    own = _actor(reading, member)
-    owners = _coordinated_owners(reading, member)
-    if owners:
-        prep = owners[0].head
-        start = _np(reading, member)[0]
-        head_code = reading.actors.phrase(reading.doc[start : prep.i], reading.found, reading.published)
-        shared = [_owned(reading, head_code, _actor(reading, owner)) for owner in owners]
-    else:
-        modifiers = _coordinated_modifiers(member)
-        shared = [_actor(reading, modifier) for modifier in modifiers]
-    if len(shared) > 1 and all(a.code is not None and a.code.country is not None for a in shared):
-        return shared
-    return [own]
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    found = [token]
-    for current in found:
-        if len(found) > 12:
-            break
-        found.extend(c for c in current.children if c.dep_ == "conj")
-    return found
-
-
-def _coordinated_owners(reading: _Reading, member: Token) -> list[Token]:
-    for prep in member.children:
-        if prep.dep_ == "prep" and prep.i > member.i and _np_prep(reading, member, prep):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and any(c.dep_ == "conj" for c in pobj.children):
-                return _conjuncts(pobj)
-    return []
-
-
-def _coordinated_modifiers(member: Token) -> list[Token]:
-    if member.pos_ not in ("NOUN", "PROPN"):
-        return []
-    for child in member.lefts:
-        if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
-            return _conjuncts(child)
-    return []
-
-
-def _owned(reading: _Reading, code: ActorCode | None, owner: _Actor) -> _Actor:
-    combined = owner.code if code is None or owner.code is None else reading.actors.owned(code, owner.code)
-    return _Actor(owner.head, owner.start, owner.end, combined)
+        if any(c.dep_ == "conj" for c in member.children):  # "Mordor, the Shire, Fornost and Bree": a list
+            members.extend(c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return [part for member in members for part in _parts(_actor(reading, member))]
 
 
 def _parts(actor: _Actor) -> list[_Actor]:
@@ -1181,22 +1003,12 @@ def _code_actor(reading: _Reading, head: Token) -> _Actor:
     """The noun phrase headed by ``head``, coded by the actor coder: the phrase, else the entity it names, else its
     apposition; a pronoun in reported speech that names no one is the speaker. When a phrase owes its code to a
     prepositional phrase alone ("guarantees from the United States"), the actor is that phrase's object."""
-    start, end = _np(reading, head)
+    start, end = _np(head)
     when = reading.published
     code = reading.actors.phrase(reading.doc[start:end], reading.found, when)
-    owner = _owner_of_thing(reading, head)
-    if owner is not None and (owned := _actor(reading, owner)).code is not None and owned.code != code:
-        if (
-            code is not None
-            and owned.code is not None
-            and owned.code.country is None
-            and owned.code.sector == code.sector
-        ):
-            return _Actor(owned.head, owned.start, owned.end, code)  # "the offices of automaker BMW in Munich"
-        return owned
     if code is not None and end > head.i + 1:
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.i > head.i and _np_prep(reading, head, prep):
+            if prep.dep_ == "prep" and prep.i > head.i and _np_prep(head, prep):
                 inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if inner is not None and (found := _actor(reading, inner)).code == code:
                     return found
@@ -1210,7 +1022,7 @@ def _code_actor(reading: _Reading, head: Token) -> _Actor:
         if appos is None and head.dep_ == "appos":
             appos = head.head
         if appos is not None:
-            first, last = _np(reading, appos)
+            first, last = _np(appos)
             code = reading.actors.phrase(reading.doc[first:last], reading.found, when)
     if code is None and head.lower_ in _SPEAKER_PRONOUNS:
         speaker = _speaker(head)  # "X said they would ...": they are X, when nothing else says who
@@ -1219,49 +1031,22 @@ def _code_actor(reading: _Reading, head: Token) -> _Actor:
     return _Actor(head, start, end, code)
 
 
-def _owner_of_thing(reading: _Reading, head: Token) -> Token | None:
-    """The owner a thing stands for: "the offices of BMW" are BMW's, "a camp for refugees" the refugees', "the
-    United States' policies" the United States'; None for a noun that names people or an event ("leaders of X",
-    "the attack on X")."""
-    if head.pos_ != "NOUN" or _event_noun(reading, head) or _people(reading, head):
-        return None
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    if owner is not None:
-        return owner  # "the United States' policies"
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for"):
-            return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ != "PRON"), None)
-    return None
+def _np_prep(head: Token, prep: Token) -> bool:
+    """ "leaders of X" always; "soldiers from X", "activists in X" for groups of people, not "autonomy from X"."""
+    return prep.lower_ == "of" or (prep.lower_ in _NP_PREPS and head.tag_ in ("NNS", "NNPS"))
 
 
-def _people(reading: _Reading, head: Token) -> bool:
-    """A word the agent dictionaries know: people, or a body of them ("soldiers", "government")."""
-    return reading.actors.names_people(reading.doc[head.left_edge.i : head.i + 1].text)
-
-
-def _np_prep(reading: _Reading, head: Token, prep: Token) -> bool:
-    """ "leaders of X" always; "soldiers from X", "activists in X" for groups, "a force in X" for a body of
-    people, not "autonomy from X"."""
-    if prep.lower_ == "of":
-        return True
-    if prep.lower_ not in _NP_PREPS or head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return head.tag_ in ("NNS", "NNPS") or _people(reading, head)
-
-
-def _np(reading: _Reading, head: Token) -> tuple[int, int]:
+def _np(head: Token) -> tuple[int, int]:
     """Token span of the noun phrase headed by ``head``: its modifiers and "of" phrases, not its clauses."""
     start = end = head.i
     for child in head.children:
         if child.i < head.i and child.dep_ not in _NP_LEFT_SKIP:
             start = min(start, child.left_edge.i)
-        elif child.i > head.i and (
-            child.dep_ in _NP_RIGHT or (child.dep_ == "prep" and _np_prep(reading, head, child))
-        ):
+        elif child.i > head.i and (child.dep_ in _NP_RIGHT or (child.dep_ == "prep" and _np_prep(head, child))):
             if child.dep_ == "prep":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    end = max(end, _np(reading, pobj)[1] - 1)
+                    end = max(end, _np(pobj)[1] - 1)
             else:
                 end = max(end, child.right_edge.i)
     return start, end + 1
@@ -1387,16 +1172,6 @@ def _place(
     reading: _Reading, sentence: Span, tokens: Sequence[Token], actors: Sequence[_Actor | None]
 ) -> EventPlace | None:
     """A place the text puts the event in: the object of "in", "at", "near" ... on the trigger or its object."""
-    located = _located(reading, sentence, tokens, actors)
-    if located is None:
-        return None
-    place = located[0]
-    return EventPlace(place.name, place.country, place.lat, place.lon)
-
-
-def _located(
-    reading: _Reading, sentence: Span, tokens: Sequence[Token], actors: Sequence[_Actor | None]
-) -> tuple[Place, Span] | None:
     low = bisect_left(reading.place_starts, sentence.start_char)
     high = bisect_right(reading.place_starts, sentence.end_char)
     if low == high:
@@ -1413,7 +1188,7 @@ def _located(
             continue
         attached = prep.head
         if attached.i in anchors or (attached.dep_ in ("dobj", "pobj", "nsubjpass") and attached.head.i in anchors):
-            return place, span
+            return EventPlace(place.name, place.country, place.lat, place.lon)
     return None
 
 
