@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/throughput.py [--articles N] [--processes P]
 
 1. Bare spaCy: nlp.pipe over the article texts of bbc.jsonl with the same model, processes and batch size.
-2. dateline ingest of the same file into a fresh SQLite database: read + spaCy + every extractor + store.
+2. dateline ingest of the same file into a fresh SQLite database: read + spaCy (texts and titles) + every stage
+   (entities, coref, quotes, times, places, events, summary) + store, with as many worker processes.
 Prints both rates and their ratio (target: the whole ingest reaches >= 0.85 of bare spaCy's articles/s), then
 where the main process spends its time in the extractors, per stage, on a sample. Figures only.
 """
@@ -15,10 +16,13 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from dateline import Corpus, Settings
-from dateline.pipeline import entities, nlp, places, quotes, times
+from dateline import Article, Corpus, Settings
+from dateline.model import Annotations
+from dateline.pipeline import coders, entities, events, nlp, places, quotes, summary, times
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BBC = SHARED / "corpora" / "bbc.jsonl"
@@ -41,27 +45,37 @@ def whole_ingest(path: Path, settings: Settings, folder: Path) -> tuple[float, i
     return report.read / seconds, report.stored
 
 
-def stage_times(texts: list[str], settings: Settings) -> dict[str, float]:
-    """Milliseconds per article for the spaCy pass and each extractor, one process, on the same docs."""
+def stage_times(sample: list[Article], settings: Settings) -> dict[str, float]:
+    """Milliseconds per article for the spaCy pass and each stage, one process, on the same docs."""
     model = nlp.load(settings.model)
-    spent = {"spaCy": 0.0, "entities + coref": 0.0, "quotes": 0.0, "times": 0.0, "places": 0.0}
-    for text in texts:
+    coding = coders()
+    spent: dict[str, float] = {}
+
+    @contextmanager
+    def clock(stage: str) -> Iterator[None]:
         started = time.perf_counter()
-        doc = model(text)
-        spent["spaCy"] += time.perf_counter() - started
-        started = time.perf_counter()
-        found = entities.entities(doc, "x")
-        spent["entities + coref"] += time.perf_counter() - started
-        started = time.perf_counter()
-        list(quotes.quotes(doc, found.resolve, "x"))
-        spent["quotes"] += time.perf_counter() - started
-        started = time.perf_counter()
-        list(times.times(doc, None, "x"))
-        spent["times"] += time.perf_counter() - started
-        started = time.perf_counter()
-        list(places.places(doc, found, "x"))
-        spent["places"] += time.perf_counter() - started
-    return {stage: 1000 * seconds / len(texts) for stage, seconds in spent.items()}
+        yield
+        spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - started
+
+    for article in sample:
+        with clock("spaCy"):
+            doc = model(article.text)
+        with clock("spaCy, title"):
+            title = model(summary.headline_text(article))
+        with clock("entities + coref"):
+            found = entities.entities(doc, article.id)
+        with clock("quotes"):
+            said = list(quotes.quotes(doc, found.resolve, article.id))
+        with clock("times"):
+            when = list(times.times(doc, article.published, article.id))
+        with clock("places"):
+            where = list(places.places(doc, found, article.id))
+        with clock("events"):
+            coded = list(events.events(doc, article, found, said, when, where, coding.actors, coding.verbs))
+        annotations = Annotations(article.id, "en", found.entities, found.mentions, said, when, where, coded)
+        with clock("summary"):
+            summary.summarize(doc, article, annotations, title)
+    return {stage: 1000 * seconds / len(sample) for stage, seconds in spent.items()}
 
 
 def main() -> None:
@@ -81,15 +95,16 @@ def main() -> None:
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         # the same texts spaCy will see in the ingest: the reader's cleaned text
         with Corpus.open(str(folder / "texts.db"), settings) as corpus:
-            texts = [a.text for a in corpus.read([str(path)]) if hasattr(a, "text")]
+            read = [a for a in corpus.read([str(path)]) if isinstance(a, Article)]
+        texts = [a.text for a in read]
         spacy_rate = bare_spacy(texts, settings)
         ingest_rate, stored = whole_ingest(path, settings, folder)
     print(f"{len(texts):,} BBC articles, model {settings.model}, {settings.processes} spaCy process(es)")
     print(f"{'bare spaCy (nlp.pipe)':<34}{spacy_rate:>10.1f} articles/s")
     print(f"{'whole ingest (read+NLP+extract+store)':<34}{ingest_rate:>10.1f} articles/s   ({stored:,} stored)")
     print(f"ratio: {ingest_rate / spacy_rate:.2f} of bare spaCy (target >= 0.85)")
-    breakdown = stage_times(texts[: args.sample], settings)
-    print(f"\nper article, one process, {min(args.sample, len(texts))} articles:")
+    breakdown = stage_times(read[: args.sample], settings)
+    print(f"\nper article, one process, {min(args.sample, len(read))} articles:")
     for stage, ms in breakdown.items():
         share = "" if stage == "spaCy" else f"   {ms / breakdown['spaCy']:6.1%} of spaCy"
         print(f"  {stage:<18}{ms:8.2f} ms{share}")

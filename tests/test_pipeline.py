@@ -23,7 +23,7 @@ def test_long_texts_are_parsed_in_pieces_that_join_back_exactly(model) -> None: 
     assert len(pieces) > 5 and "".join(pieces) == text
     assert all(len(p) <= 3000 for p in pieces)
     items = [(text, "long"), ("Short one.", "short"), ("", "empty"), ("y" * 7000, "no breaks")]
-    parsed = list(nlp.parse(model, items, n_process=2, batch_size=2, max_chars=3000))
+    parsed = list(nlp.parse(model, items, batch_size=2, max_chars=3000))
     assert [context for _, context in parsed] == ["long", "short", "empty", "no breaks"]
     assert [doc.text for doc, _ in parsed] == [t for t, _ in items]
     assert parsed[0][0][3].idx == text.index("Lisbon")
@@ -128,3 +128,39 @@ def test_awkward_articles_are_stored_and_reported(tmp_path: Path) -> None:
         assert "not English" in note.message
         [genève] = corpus.search("Genève")
         assert corpus.annotations(genève.article.id).entities == []
+
+
+def test_worker_processes_read_the_same_as_one_process(tmp_path: Path) -> None:
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "googlenews.jsonl"
+    if not shared.exists():
+        pytest.skip(f"{shared} is absent: the corpora live in ../shared")
+    found = {}
+    for processes in (1, 2):
+        with Corpus.open(str(tmp_path / f"{processes}.db"), Settings(n_process=processes)) as corpus:
+            corpus.ingest([str(shared)])
+            found[processes] = [
+                (a.id, [q.id for q in corpus.quotes(limit=None) if q.article_id == a.id])
+                for a in corpus.articles(limit=None)
+            ]
+            found[processes].append(("events", sorted(e.id for e in corpus.events(limit=None))))
+    assert found[1] == found[2] and len(found[1]) > 30
+
+
+def test_a_failing_store_stops_the_workers_instead_of_hanging(tmp_path: Path) -> None:
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "googlenews.jsonl"
+    if not shared.exists():
+        pytest.skip(f"{shared} is absent: the corpora live in ../shared")
+    with Corpus.open(str(tmp_path / "x.db"), Settings(n_process=2, batch_size=5)) as corpus:
+        real = corpus.store.write
+        calls = []
+
+        def fails_second_time(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(1)
+            if len(calls) == 2:
+                raise RuntimeError("disk says no")
+            return real(*args, **kwargs)
+
+        corpus.store.write = fails_second_time  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError, match="disk says no"):
+            corpus.ingest([str(shared)])
+        assert corpus.stats().articles == 5  # the first batch stays

@@ -4,13 +4,16 @@
     -> quotes (speakers resolved through the entities) -> times (against the publication time) -> places
     -> events (CAMEO/PLOVER, actors coded from dictionaries and roles) -> summary (the 5W1H card)
 
-The pipeline is a pure function of the article, so it can run anywhere (a Dask worker later); the store
-writes what it returns.
+The pipeline is a pure function of the article (``read``), so it can run anywhere: in this process, in local worker
+processes (``annotate_all``), on a Dask worker later; the store writes what it returns.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,31 +41,71 @@ def coders(actor_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) 
     return Coders(ActorCoder.load(actor_files), VerbDictionary.load(verb_files))
 
 
+TASK_ARTICLES = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
+
+
 def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, Annotations]]:
-    """Each article with what the pipeline found in it, in order, the spaCy pass batched across articles."""
+    """Each article with what the pipeline found in it, in order.
+
+    With several processes, whole articles go to worker processes, which parse and read them and send back only
+    the annotations: extraction runs in parallel with parsing, and no parsed Doc crosses a process boundary.
+    At most two tasks per worker are in flight, so memory stays flat however many articles come.
+    """
+    tasks = _tasks(articles)
+    if settings.processes <= 1:
+        for task in tasks:
+            yield from zip(task, read(task, settings), strict=True)
+        return
+    pool = ProcessPoolExecutor(settings.processes, mp_context=multiprocessing.get_context("fork"))
+    pending: deque[tuple[list[Article], Future[list[Annotations]]]] = deque()
+    try:
+        for task in tasks:
+            pending.append((task, pool.submit(read, task, settings)))
+            if len(pending) >= 2 * settings.processes:
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # stopped early: what is queued is dropped, not read
+
+
+def read(task: list[Article], settings: Settings) -> list[Annotations]:
+    """The annotations of a few articles, in one process: one batched spaCy pass over their texts and titles."""
     model = nlp.load(settings.model)
     coding = coders(tuple(settings.actor_files), tuple(settings.verb_files))
 
-    def texts() -> Iterator[tuple[str, tuple[Article, str | None, str]]]:
-        for article in articles:
+    def texts() -> Iterator[tuple[str, tuple[Article, str | None]]]:
+        for article in task:
             lang = language.detect(article.text, article.language)
             readable = _readable(lang)
-            yield (article.text if readable else ""), (article, lang, "text")
+            yield (article.text if readable else ""), (article, lang)
             # the title is parsed too: it names the main event (the 5W1H card's "what")
-            yield (summary.headline_text(article) if readable else ""), (article, lang, "title")
+            yield (summary.headline_text(article) if readable else ""), (article, lang)
 
-    parsed = nlp.parse(
-        model, texts(), n_process=settings.processes, batch_size=settings.nlp_batch_size,
-        max_chars=settings.max_doc_chars,
-    )  # fmt: skip
-    for doc, (article, lang, _) in parsed:
-        title, _context = next(parsed)
+    found = []
+    parsed = nlp.parse(model, texts(), batch_size=settings.nlp_batch_size, max_chars=settings.max_doc_chars)
+    for doc, (article, lang) in parsed:
+        title, _ = next(parsed)
         try:
-            found = annotate(doc, article, lang, coding, title)
+            found.append(annotate(doc, article, lang, coding, title))
         except Exception as error:  # a bug met on some text must not stop an ingest of thousands
-            found = Annotations(article_id=article.id, language=lang)
-            found.notes.append(f"extraction failed ({type(error).__name__}: {error}); stored without annotations")
-        yield article, found
+            failed = Annotations(article_id=article.id, language=lang)
+            failed.notes.append(f"extraction failed ({type(error).__name__}: {error}); stored without annotations")
+            found.append(failed)
+    return found
+
+
+def _tasks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    task: list[Article] = []
+    for article in articles:
+        task.append(article)
+        if len(task) >= TASK_ARTICLES:
+            yield task
+            task = []
+    if task:
+        yield task
 
 
 def annotate(

@@ -6,13 +6,11 @@ and joined back into one Doc whose text is the article's text exactly, so offset
 
 from __future__ import annotations
 
-import multiprocessing
 import re
-import warnings
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,10 +34,8 @@ def load(model: str) -> Language:
         ) from None
 
 
-def parse(
-    nlp: Language, items: Iterable[tuple[str, T]], *, n_process: int, batch_size: int, max_chars: int
-) -> Iterator[tuple[Doc, T]]:
-    """(Doc, context) for each (text, context), in order; the context never leaves this process."""
+def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int, max_chars: int) -> Iterator[tuple[Doc, T]]:
+    """(Doc, context) for each (text, context), in order, batched through nlp.pipe."""
     pending: deque[tuple[T, int]] = deque()
 
     def pieces() -> Iterator[str]:
@@ -48,24 +44,11 @@ def parse(
             pending.append((context, len(parts)))
             yield from parts
 
-    before = set(multiprocessing.active_children())
-    docs = cast(Generator[Doc, None, None], nlp.pipe(pieces(), n_process=n_process, batch_size=batch_size))
-    try:
-        while True:
-            first = next(docs, None)
-            if first is None:
-                return
-            context, count = pending.popleft()
-            parts = [first, *(next(docs) for _ in range(count - 1))]
-            yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), context
-    except BaseException:
-        # Stopped early (an error downstream, Ctrl-C): spaCy would wait forever for its busy workers to finish.
-        for worker in set(multiprocessing.active_children()) - before:
-            worker.terminate()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # spaCy's warning that its workers did not finish: we stopped them
-            docs.close()
-        raise
+    docs = nlp.pipe(pieces(), batch_size=batch_size)
+    for first in docs:
+        context, count = pending.popleft()
+        parts = [first, *(next(docs) for _ in range(count - 1))]
+        yield (parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)), context
 
 
 def split(text: str, max_chars: int) -> list[str]:
