@@ -224,3 +224,50 @@ def test_a_bad_dictionary_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         ActorCoder.load([bad])
     assert raised.value.source == f"{bad}:2"
+
+
+# ---- offices, communities and words for people
+
+
+def test_former_office_holders_are_elites(nlp: Language, coder: ActorCoder) -> None:
+    assert code_of(coder, nlp, "Former Russian ministers met in Paris.", "Former Russian ministers") == "RUSELI"
+    assert code_of(coder, nlp, "An ex-minister criticised the plan.", "An ex-minister") == "---ELI"
+
+
+def test_leaders_of_the_past_have_their_offices_on_the_day(nlp: Language, coder: ActorCoder) -> None:
+    text = "President Robert Mugabe rejected the demands."
+    assert code_of(coder, nlp, text, "President Robert Mugabe", date(1999, 1, 1)) == "ZWEGOV"
+    assert code_of(coder, nlp, "Robert Mugabe spoke at the funeral.", "Robert Mugabe", date(2019, 1, 1)) == "ZWEELI"
+    text = "The European Community imposed an embargo."
+    assert code_of(coder, nlp, text, "The European Community") == "IGOEUREEC"
+
+
+def test_a_people_of_a_place_is_coded_by_the_place(nlp: Language, coder: ActorCoder) -> None:
+    text = "The Albanians of southern Serbia demanded autonomy."
+    assert code_of(coder, nlp, text, "The Albanians of southern Serbia") == "SRB"
+    assert code_of(coder, nlp, "Albanians demanded autonomy.", "Albanians") == "ALB"
+
+
+def test_a_body_every_country_has_takes_the_country_the_phrase_names(nlp: Language, coder: ActorCoder) -> None:
+    text = "The South Korean National Security Council met on Sunday."
+    assert code_of(coder, nlp, text, "The South Korean National Security Council") == "KORGOV"  # not the UN's
+
+
+def test_words_for_people_are_known_without_a_sector(coder: ActorCoder) -> None:
+    assert coder.names_people("the 42-year-old driver") and coder.names_people("two Iraqi youths")
+    assert not coder.names_people("the offices")
+
+
+def test_a_users_person_without_an_office_takes_the_title_the_text_gives(tmp_path: Path, nlp: Language) -> None:
+    mine = tmp_path / "mine.actors.txt"
+    mine.write_text("ATLANTIS [ATL]\nROMULUS [ATL]\nBOREALIS [BOR]\nREMUS [ATL]\n", encoding="utf-8")
+    coder = ActorCoder.load([mine])
+    text = "Atlantis Prime Minister Romulus met the envoy."
+    assert code_of(coder, nlp, text, "Atlantis Prime Minister Romulus") == "ATLGOV"
+    text = "Borealis's foreign minister Remus met the envoy."
+    assert code_of(coder, nlp, text, "Borealis's foreign minister Remus") == "BORGOV"  # whom he serves, here
+
+
+def test_a_petrarch_agents_file_is_the_whole_vocabulary(nlp: Language, petr_coder: ActorCoder) -> None:
+    # PETRARCH reads its agents file alone: "crowds" is no sector there, whatever ours says
+    assert code_of(petr_coder, nlp, "Crowds in Gondor burned the embassy.", "Crowds in Gondor") == "GON"

@@ -90,6 +90,11 @@ RESTORE    # restore
 - * &TIES RELATIONS  [050]  # comment
 - NOT *  [112]
 
+--- REBUILD  [064]  ---
+REBUILD
+- * FXLL TIES  [+++]
+- * TIES  [062]
+
 --- BREAK [161] ---
 BREAK { BROKE BROKEN }
 +BREAK_DOWN {+BROKE_DOWN +BROKEN_DOWN}
@@ -113,6 +118,9 @@ def test_petrarch_files_are_sniffed_and_read_with_synsets_forms_and_reverse_code
     down = best(verbs.candidates("broken", "break", "V"), [], words("x down")[1:], 0)
     assert down is not None and down.pattern.specificity == 1
     assert "breaks" in verbs.by_form and "breakz" not in verbs.by_form
+    # "[+++]" is no event code: the pattern is passed over, as PETRARCH does, and the next one applies
+    rebuilt = best(verbs.candidates("rebuilds", "rebuild", "V"), [], words("x fxll ties")[1:], 0)
+    assert rebuilt is not None and rebuilt.pattern.code == "062"
 
 
 def test_the_reference_petrarch_dictionaries_load(shared: Path) -> None:

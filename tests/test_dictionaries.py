@@ -10,6 +10,7 @@ from dateline.cameo.dictionaries import (
     AgentDictionary,
     builtin_actors,
     builtin_agents,
+    people_words,
     plural_of,
     read,
     sectors,
@@ -100,6 +101,22 @@ def test_builtin_actors_know_offices_and_their_dates() -> None:
     assert code(actors, "Donetsk People's Republic", None) == "UKRREB"
 
 
+def test_builtin_office_holders_reach_back_in_time() -> None:
+    actors = builtin_actors()  # data/actor_leaders.tsv: heads of state and government since the 1970s
+    assert code(actors, "Robert Mugabe", date(1995, 3, 1)) == "ZWEGOV"
+    assert code(actors, "Mugabe", date(2019, 3, 1)) == "ZWEELI"  # out of office
+    assert code(actors, "Abdelaziz Bouteflika", date(2005, 1, 1)) == "DZAGOV"
+    assert code(actors, "Bouteflika", date(1970, 1, 1)) == "DZAGOV"  # his years as foreign minister
+    assert code(actors, "Kofi Annan", date(2002, 6, 1)) == "IGOUNO"
+    assert code(actors, "Kofi Annan", date(2015, 6, 1)) == "IGOUNOELI"  # remembered by the body he led
+    assert code(actors, "Mikhail Gorbachev", date(1988, 1, 1)) == "RUSGOV"
+    assert code(actors, "Hafez al-Assad", date(1990, 1, 1)) == "SYRGOV"
+    assert code(actors, "Assad", date(2010, 1, 1)) == "SYRGOV"  # the alias is Bashar's, in office then
+    assert code(actors, "European Community", None) == "IGOEUREEC"
+    assert code(actors, "Security Council", None) == "IGOUNO"
+    assert code(actors, "National Security Council", None) == "---GOV"  # every country has one
+
+
 def test_acronyms_need_capitals() -> None:
     actors = builtin_actors()
     assert code(actors, "WHO", None) == "IGOUNOHLH"
@@ -139,6 +156,9 @@ def test_builtin_agents_give_sectors_and_plurals() -> None:
     assert leader is not None and leader.kind == "generic"
     backed = agents.lookup("backed")
     assert backed is not None and backed.kind == "sponsor"
+    former = agents.lookup("former")
+    assert former is not None and former.kind == "former" and former.code == ""
+    assert {("drivers",), ("men",), ("victim",)} <= people_words()  # people, of no sector
 
 
 def test_longest_phrase_wins() -> None:
@@ -198,6 +218,7 @@ def test_petrarch_agents(petr_agents: AgentDictionary) -> None:
     assert sector("golden geese") == "GGS"  # {GOLDEN_GEESE}
     body = petr_agents.lookup("human rights body")
     assert body is not None and body.prefix and body.code == "NGO"  # [NGO~]
+    assert petr_agents.complete and not builtin_agents().complete  # PETRARCH's file is a whole vocabulary
 
 
 def test_phoenix_dictionaries_load_leniently() -> None:

@@ -214,3 +214,98 @@ def test_the_seed_article_gives_its_five_events(nlp, coder, verbs, seed: Path) -
     assert len({e.id for e in found}) == len(found)
     for event in found:  # anything else must be a real event of its kind: here, Russian proposals to the US and NATO
         assert event in (recognition, violation, meeting, demand, accusation) or event.root == "02", summary(found)
+
+
+# ---- precision on real news: what is not an event, not an actor, not a threat
+
+
+def test_an_act_in_a_clause_of_a_denied_noun_is_not_coded(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, coder, verbs, "There is no sign that Russian troops attacked Kyiv.") == []
+    assert only(code(nlp, coder, verbs, "There is evidence that Russian troops attacked Kyiv.")).code == "190"
+
+
+def test_a_target_that_names_no_one_is_no_target(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    backed = only(code(nlp, coder, verbs, "Officials said this is backed by the Russian state."))
+    assert backed.source is not None and backed.source.code == "RUS" and backed.target is None  # not "this"
+
+
+def test_a_vow_about_what_is_is_a_statement_not_a_threat(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "The Russian Foreign Ministry denied the report and vowed the country has observed the sanctions."
+    assert not any(e.root == "13" for e in code(nlp, coder, verbs, text))
+    threat = only(code(nlp, coder, verbs, "China vowed that it would impose sanctions on Lithuania."))
+    assert (threat.root, threat.target and threat.target.code) == ("13", "LTU")
+
+
+def test_a_raid_by_regulators_is_an_investigation_of_the_company(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "EU antitrust regulators raided the offices of the carmaker Volvo in Gothenburg."
+    raid = only(code(nlp, coder, verbs, text))
+    assert raid.code == "091" and raid.target is not None and "Volvo" in raid.target.name  # not the city
+    assert only(code(nlp, coder, verbs, "Israeli troops raided the town of Jenin.")).code == "190"
+
+
+# ---- whom an act is aimed at
+
+
+def test_a_measure_imposed_in_a_place_is_aimed_at_it_a_protest_there_is_not(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    eased = only(code(nlp, coder, verbs, "Serbia eased emergency measures in Kosovo on Wednesday."))
+    assert eased.target is not None and eased.target.code == "XKX"
+    protest = only(code(nlp, coder, verbs, "Protesters demonstrated in Minsk on Sunday."))
+    assert protest.target is None and protest.place is not None  # where it happened is its place
+    assert protest.source is not None and protest.source.code == "BLRCVL"  # people protesting in Minsk
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_asks(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran threatened to close the strait unless Washington lifted the sanctions."
+    threat = only(code(nlp, coder, verbs, text))
+    assert threat.root == "13" and threat.target is not None and threat.target.code == "USAGOV"
+
+
+def test_a_protest_is_against_whom_its_purpose_names(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "Demonstrators blocked a road in Baghdad to show their anger at the United States' policies."
+    protest = only(code(nlp, coder, verbs, text))
+    assert (protest.root, protest.target and protest.target.code) == ("14", "USA")
+
+
+def test_refusals_and_concessions_answer_the_other_side(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "Vice-President Awori declined to resign despite pressure from the Kenyan parliament."
+    refusal = only(code(nlp, coder, verbs, text))
+    assert refusal.target is not None and refusal.target.code == "KENLEG"
+    text = "The teachers' union called off the strike after talks with the Nigerian government."
+    concession = only(code(nlp, coder, verbs, text))
+    assert concession.target is not None and concession.target.code == "NGAGOV"
+
+
+def test_people_of_no_country_are_of_the_state_they_deal_with(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "The Mozambique government accepted demands from Shona rebels."
+    assert summary(code(nlp, coder, verbs, text)) == {("080", "MOZGOV", "MOZREB")}
+
+
+# ---- compound actors
+
+
+def test_a_shared_owner_or_modifier_makes_one_actor_per_member(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "The ambassadors of France, Italy and Spain met the Iranian foreign minister."
+    met = summary(code(nlp, coder, verbs, text))
+    assert met == {("040", "FRAGOV", "IRNGOV"), ("040", "ITAGOV", "IRNGOV"), ("040", "ESPGOV", "IRNGOV")}
+    clashed = summary(code(nlp, coder, verbs, "Indian and Pakistani troops clashed on the border."))
+    assert clashed == {("190", "INDMIL", "PAKMIL"), ("190", "PAKMIL", "INDMIL")}
+
+
+def test_only_mutual_acts_of_a_compound_source_are_done_to_each_other(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    condemned = summary(code(nlp, coder, verbs, "Japan, China and Russia condemned the launch."))
+    assert condemned == {("111", "JPN", None), ("111", "CHN", None), ("111", "RUS", None)}
+    talks = summary(code(nlp, coder, verbs, "Israel and Lebanon renewed negotiations on Monday."))
+    assert {(s, t) for _, s, t in talks} == {("ISR", "LBN"), ("LBN", "ISR")}
+
+
+def test_with_no_actor_among_the_objects_an_anti_names_the_target(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    joined = only(code(nlp, coder, verbs, "Thousands joined an anti-US protest in Tehran."))
+    assert joined.root == "14" and joined.target is not None and joined.target.code == "USA"
+
+
+def test_a_users_petrarch_verbs_code_only_acts_with_a_source(nlp, coder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    mine = tmp_path / "mine.verbs.txt"
+    mine.write_text("--- CRITICIZE  [121]  ---\nCRITICIZE\n", encoding="utf-8")
+    verbs = VerbDictionary.load([mine])
+    assert code(nlp, coder, verbs, "Sweden was criticized over the dispute with Norway.") == []  # no source
+    assert summary(code(nlp, coder, verbs, "Sweden criticized Norway.")) == {("121", "SWE", "NOR")}

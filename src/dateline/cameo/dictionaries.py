@@ -8,7 +8,8 @@ Two formats are read, and ``read`` tells them apart by their content:
 * PETRARCH's (.actors.txt, .agents.txt): ``PHRASE_WITH_UNDERSCORES [CODE]``, synonyms on ``+`` lines, date
   restrictions on indented lines (``[USAGOV >20090120]``, ``[HOBGOV 19950601-19990815]``, ``[HOB <950601]``),
   agents as ``[~GOV]`` (a sector after the actor's code) or ``[NGO~]`` (before it), ``{plural}`` forms and
-  ``!PERSON!`` substitution sets; comments ``#``, ``<!-- -->``.
+  ``!PERSON!`` substitution sets; comments ``#``, ``<!-- -->``. A PETRARCH agents file is a whole sector vocabulary
+  (``complete``): PETRARCH reads no other, and neither does the actor coder when one is given.
 
 Phrases are matched on whole words, folded (case, accents, dots and possessives: "U.S." is "us", "Putin's" is
 "putin"); hyphens split words ("al-Qaeda" is "al qaeda"). A PETRARCH phrase's spaces and underscores both mean
@@ -35,7 +36,7 @@ from ..errors import InputError
 
 T = TypeVar("T")
 
-AGENT_KINDS = frozenset({"member", "generic", "sponsor", "stance"})
+AGENT_KINDS = frozenset({"member", "generic", "sponsor", "stance", "former"})
 NO_COUNTRY = "---"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9-]{2,}$|^---$|^\+\+\+$")  # PETRARCH's codes are not all in blocks of 3
@@ -297,7 +298,22 @@ def read(path: str | Path, problems: list[str] | None = None) -> ActorDictionary
 
 @cache
 def builtin_actors() -> ActorDictionary:
-    return read_actor_rows(enumerate(data.rows("actors.tsv"), 1), "actors.tsv", numbered=False)
+    """Ours: organisations and movements (data/actors.tsv) and the people who hold offices (actor_leaders.tsv)."""
+    rows = [*data.rows("actors.tsv"), *data.rows("actor_leaders.tsv")]
+    return read_actor_rows(enumerate(rows, 1), "actors.tsv, actor_leaders.tsv", numbered=False)
+
+
+@cache
+def people_words() -> frozenset[tuple[str, ...]]:
+    """Words for people that name no sector ("driver", "victims"), from data/actor_people.tsv, with plurals."""
+    found: set[tuple[str, ...]] = set()
+    for row in data.rows("actor_people.tsv"):
+        word = row[0].strip()
+        plural = row[1].strip() if len(row) > 1 and row[1].strip() else ""
+        found.add(words(word))
+        if plural != "=":
+            found.add(words(plural or plural_of(word)))
+    return frozenset(found)
 
 
 @cache
@@ -358,8 +374,8 @@ def read_agent_rows(rows: Iterable[tuple[int, list[str]]], source: str, numbered
         if not words(phrase):
             raise InputError(where, "the phrase is empty")
         if kind not in AGENT_KINDS:
-            raise InputError(where, f"unknown kind {kind!r}: use member, generic, sponsor or stance")
-        if kind in ("sponsor", "stance"):
+            raise InputError(where, f"unknown kind {kind!r}: use member, generic, sponsor, stance or former")
+        if kind in ("sponsor", "stance", "former"):
             code = ""
         elif not re.fullmatch(r"(?:[A-Z0-9]{3})+", code):
             raise InputError(where, f"bad sector code {code!r}: expected three-letter blocks such as GOV or GOVMED")

@@ -12,7 +12,8 @@ A trigger is a word (a verb, or a noun or adjective in our dictionary) and a pat
     + was_ * to_ ^ from $  PETRARCH: "$" and "+" mark the source and target, "^" any noun phrase, "%" a compound actor,
                            "&NAME" a synset, "{A B}" adjacent words, "(A B)" a phrase
 
-The most specific pattern that matches wins; a user's file replaces our entries for every word it defines. Words in
+The most specific pattern that matches wins; a user's file replaces our entries for every word it defines. A PETRARCH
+pattern whose code is no event code ("[+++]", "[xxy]") is passed over, as PETRARCH passes over it. Words in
 our dictionaries are spaCy lemmas, so one row covers "attack", "attacked" and "attacking"; PETRARCH's are written
 forms, and a PETRARCH verb matches its regular inflections and the irregular forms its entry lists, as PETRARCH does.
 
@@ -41,6 +42,7 @@ FRAMES = frozenset(
 )
 POS = frozenset({"V", "N", "A"})  # verb, noun, adjective
 _CODE = re.compile(r"\[([^\]]*)\]")
+_EVENT_CODE = re.compile(r"^\s*\d{2,4}[A-Za-z]?\s*$")  # "036", "1723", WEIS-style "903", "174K"
 _PETRARCH_BLOCK = re.compile(r"^\s*---\s+(.*?)\s*---\s*$")
 _ACTOR_SLOTS = {"$": "source", "+": "target", "^": "phrase", "%": "phrase"}
 
@@ -559,6 +561,8 @@ def _petrarch_pattern(line: str, number: int, synsets: dict[str, list[str]], nam
     if not codes:
         return None
     text = _CODE.sub(" ", line)
+    if not all(_EVENT_CODE.match(c) for c in codes[-1].split(":") if _one_code(c)):
+        return None  # "[+++]", "[xxy]": not an event code - PETRARCH passes over such a pattern
     code, reverse = _codes(codes[-1])
     try:
         before, after = _slots(text, {}, synsets, origin)

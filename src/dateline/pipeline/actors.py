@@ -6,22 +6,29 @@
 
 Where a code comes from, first that answers:
 
-1. an actor dictionary: users' files first (so that their entries win), then data/actors.tsv — international
-   organisations, armed movements and office-holders with the dates of their offices (basis "dictionary");
-2. the entity stage's roles and the words of the phrase ("President", "rebel leader", "troops"; data/agents.tsv)
-   with the country the entity stage or the phrase gives (basis "role");
+1. an actor dictionary: users' files first (so that their entries win), then data/actors.tsv (international
+   organisations, armed movements) and data/actor_leaders.tsv (heads of state and government, ministers and heads of
+   international bodies since the 1970s, with the dates of their offices; basis "dictionary");
+2. the entity stage's roles and the words of the phrase ("President", "rebel leader", "troops"; data/agents.tsv, or
+   a user's agents file - a PETRARCH .agents file alone, as PETRARCH reads it) with the country the entity stage or
+   the phrase gives (basis "role");
 3. the country alone, for a country, a people or a place (basis "country"); a capital or a seat of government that
    is an actor itself stands for the government: "Moscow accused ..." and "the Kremlin" are RUSGOV, while "the
    United States" is USA — a country named as a country stays the country, as CAMEO codes it.
 
 A phrase is coded by the person or organisation it names or points to ("he", "Putin's spokesman"), else a
 dictionary actor named in it ("Hamas militants"), else the place that is its head ("Moscow"); its other words give
-the sector ("Russian troops"), and its head word can replace the actor's own ("Putin's troops" are RUSMIL). A
-country the phrase names fills a missing one ("rebels in Mali"), but not a backer's ("Moscow-backed
-separatists in Ukraine" are UKRREB).
+the sector ("Russian troops"), and its head word can replace the actor's own ("Putin's troops" are RUSMIL); "former"
+makes an office an elite's ("former Russian ministers" are RUSELI). A country the phrase names fills a missing one
+("rebels in Mali"), but not a backer's ("Moscow-backed separatists in Ukraine" are UKRREB); a people "of" a place
+is the place's community ("the Albanians of southern Serbia" are SRB). A person a dictionary codes by a country
+alone takes the sector of the office the text gives ("Bree Prime Minister Romendacil" [BRE] is BREGOV) and, when
+the phrase says whose office it is, that country ("Ithilen's minister Calimehtar" is ITHGOV); the head of an
+international body stays the body ("U.N. Secretary-General Antonio Guterres" is IGOUNO).
 
 Choices: a sector without a country in sight is coded with CAMEO's unknown country, "---REB" for "Shona rebels"
-(country None), never guessed from elsewhere in the article; protesters and demonstrators are CVL (civilians, as
+(country None), never guessed from elsewhere in the article (the event coder may read it from the event, as
+coders do: pipeline/events.py); protesters and demonstrators are CVL (civilians, as
 PLOVER codes them), OPP being the organised political opposition; NATO is IGOWSTNAT, the United Nations IGOUNO and
 the European Union IGOEUREEC — CAMEO's own codes, so an IGO's country part is "IGO". A code from a PETRARCH
 dictionary is kept as written, a compound one too ("FRO/BIL/SAM": one actor per part).
@@ -32,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +55,7 @@ from ..cameo.dictionaries import (
     agent_sector,
     builtin_actors,
     builtin_agents,
+    people_words,
     read,
     split_code,
     words,
@@ -57,6 +65,7 @@ from . import geo
 from .entities import Found
 
 _GOVERNMENT = "GOV"
+_FORMER = Agent("former office-holder", "ELI")
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})  # the head of such a body is coded as the body
 _PLACE_KINDS = frozenset({"GPE", "NORP", "LOC"})
 _INITIAL = re.compile(r"^\w\.?$")
@@ -78,6 +87,7 @@ class _Index:
     starts: list[int]
     longest: int  # characters in the longest mention
     by_id: dict[str, Entity]
+    phrases: dict[tuple[int, int, date | None], ActorCode | None] = field(default_factory=dict)  # coded already
 
 
 class ActorCoder:
@@ -87,6 +97,7 @@ class ActorCoder:
         self.actors = list(actors)  # first wins
         self.agents = list(agents)
         self._index: _Index | None = None
+        self._kinds: dict[str, str | None] = {}  # word -> its agent kind, as the dictionaries say
 
     @classmethod
     def load(cls, dictionaries: Sequence[str | Path] = ()) -> ActorCoder:
@@ -114,6 +125,8 @@ class ActorCoder:
         role = self._sector_of_roles(entity.roles)
         if code is not None:
             if code.sector == "ELI" and role is not None and agent_sector(role) != "ELI":
+                if code.country in _INTERNATIONAL:  # "Secretary-General Kofi Annan" [IGOUNOELI] -> IGOUNO
+                    return _from_dictionary(code.code.removesuffix("ELI"))
                 return _compose(code.country, role, "role")
             if code.sector is None and role is not None and code.country not in _INTERNATIONAL:
                 return _compose_on(code, Agent(role, role))  # "Bree Prime Minister Romendacil" [BRE] -> BREGOV
@@ -167,6 +180,11 @@ class ActorCoder:
                 return agent.value.code
         return None
 
+    @staticmethod
+    def owned(code: ActorCode, owner: ActorCode) -> ActorCode:
+        """A code that lacks its country completed by the actor it belongs to: ---GOV of ARN -> ARNGOV."""
+        return _with_owner(code, owner)
+
     # ---- phrases
 
     def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None:
@@ -177,23 +195,50 @@ class ActorCoder:
         if not len(span):
             return None
         index = self._index_of(found)
+        key = (span.start, span.end, when)
+        if key not in index.phrases:
+            index.phrases[key] = self._phrase(span, index, when)
+        return index.phrases[key]
+
+    def _phrase(self, span: Span, index: _Index, when: date | None) -> ActorCode | None:
         phrase = _words_of(span)
         head = _word_at(phrase, span.root.i)
         base, named, person = self._named_in(span, phrase, index, head, when)
-        matches = [m for m in self._agent_matches(phrase.words) if named.isdisjoint(range(m.start, m.end))]
+        every = self._agent_matches(phrase.words)  # the name's words too: "Ithilen's minister Calimehtar"
+        matches = [m for m in every if named.isdisjoint(range(m.start, m.end))]
         match = self._best_agent(matches, head) or self._governing_agent(span)
+        if match is not None and any(self.kind(w) == "former" for w in phrase.words[: max(0, match.start)]):
+            match = Match(match.start, match.end, _FORMER)  # "former Gondor prosecutors": no longer in office
         code = base if match is None else _with_agent(base, match, head, named, bool(person) and named == person)
+        if person and base is not None and base.basis == "role":
+            code = self._title_owner(phrase, every, when) or code
+        prefix = next((m for m in every if m.value.prefix and m.value.code and m is not match), None)
+        if code is not None and prefix is not None and not code.code.startswith(prefix.value.code):
+            code = ActorCode(
+                prefix.value.code + code.code, code.country, code.sector, "role"
+            )  # "an MSF Arnor diplomat"
         if code is not None and not _lacks_country(code):
             return code
         # the actor it belongs to ("the U.N. Secretary-General", "lawmakers in Arnor"), else the country it names
         owner = self._owner(phrase.words, phrase.written, when, person)
         if owner is None:
             owner = self._conjunct_owner(span, when)  # "government" in "Swedish media and government"
-        if owner is None and (country := _country_in(span, index, self._kind)) is not None:
+        if owner is None and (country := _country_in(span, index, self.kind)) is not None:
             owner = ActorCode(country, country, None, "country")
         if code is None or owner is None:
             return code or owner
         return _with_owner(code, owner)
+
+    def _title_owner(self, phrase: _Words, agents: list[Match[Agent]], when: date | None) -> ActorCode | None:
+        """For a person the dictionaries know by no office, the country the phrase gives the office: "Ithilen's
+        minister Calimehtar" serves Ithilen, whatever country a dictionary files him under."""
+        title = next((m for m in agents if m.value.kind == "member" and m.value.code and not m.value.prefix), None)
+        if title is None:
+            return None
+        owner = self._owner(phrase.words[: title.start], phrase.written[: title.start], when, frozenset())
+        if owner is None or owner.sector is not None or owner.country in _INTERNATIONAL:
+            return None
+        return _compose(owner.country, title.value.code, "role", title.value.prefix)
 
     def _named_in(
         self, span: Span, phrase: _Words, index: _Index, head: int, when: date | None
@@ -207,6 +252,8 @@ class ActorCoder:
             return code, named, person
         code, named = self._dictionary_in(phrase, head, when, person)
         if code is None and (place := _place_on_head(span, index)) is not None:
+            if place.kind == "NORP":
+                place = _homeland(span, index) or place  # "the Albanians of southern Serbia" live in Serbia
             code, named = self.entity(place, when), _positions(span, phrase, index, place)
         return code, named, person
 
@@ -265,10 +312,34 @@ class ActorCoder:
             return None
         return entity
 
-    def _kind(self, word: str) -> str | None:
-        """The kind of agent word it is (member, generic, sponsor, stance), from the first dictionary that knows."""
-        agent = next((a for d in self.agents if (a := d.lookup(word)) is not None), None)
-        return agent.kind if agent is not None else None
+    def kind(self, word: str) -> str | None:
+        """The kind of agent word it is (member, generic, sponsor, stance, former), from the first dictionary that
+        knows, ours last: what a word is ("troops" name people, "anti" a stance) holds whatever codes are used."""
+        if word in self._kinds:
+            return self._kinds[word]
+        found = None
+        for dictionary in (*self.agents, builtin_agents()):
+            agent = dictionary.lookup(word.strip("-"))
+            if agent is not None:
+                found = agent.kind
+                break
+        if len(self._kinds) > 100_000:  # a long ingest meets many words: keep the table bounded
+            self._kinds.clear()
+        self._kinds[word] = found
+        return found
+
+    def names_people(self, phrase: str) -> bool:
+        """Whether the phrase ends in a word for people or a body of them ("Gondor's main opposition groups",
+        "the government", "the driver"), in any dictionary or data/actor_people.tsv: what a word means holds
+        whatever codes are used."""
+        sequence = words(phrase)
+        if sequence and sequence[-1:] in people_words():
+            return True
+        for dictionary in (*self.agents, builtin_agents()):
+            for match in dictionary.find(sequence):
+                if match.end == len(sequence) and match.value.kind in ("member", "generic"):
+                    return True
+        return False
 
     # ---- agents
 
@@ -287,7 +358,7 @@ class ActorCoder:
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
         noun = token.head
-        if token.dep_ not in ("amod", "compound") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
+        if token.dep_ not in ("amod", "compound", "nmod") or span.start <= noun.i < span.end or noun.pos_ != "NOUN":
             return None
         return self._best_agent(self._agent_matches(words(noun.text)), head=0)
 
@@ -408,8 +479,9 @@ def _with_agent(
 
 
 def _lacks_country(code: ActorCode) -> bool:
-    """A code from roles or words whose country is still unknown: "---GOV", or a prefix agent alone ("NGO")."""
-    return code.country is None and code.basis != "dictionary"
+    """A code whose country is still unknown: from roles or words ("---GOV", a prefix agent alone: "NGO"), or a
+    dictionary's body that every country has ("National Security Council": ---GOV)."""
+    return code.country is None and (code.basis != "dictionary" or code.code.startswith(NO_COUNTRY))
 
 
 def _with_owner(code: ActorCode, owner: ActorCode) -> ActorCode:
@@ -458,6 +530,21 @@ def _place_on_head(span: Span, index: _Index) -> Entity | None:
     for mention in _mentions_in(index, span.start_char, span.end_char):
         entity = index.by_id.get(mention.entity_id or "")
         if entity is not None and entity.kind in _PLACE_KINDS and mention.start <= at < mention.end:
+            return entity
+    return None
+
+
+def _homeland(span: Span, index: _Index) -> Entity | None:
+    """The place a people is "of" in the phrase ("the Albanians of southern Serbia"): a community is coded by where
+    it lives, as PLOVER's coders do; the people's name alone ("Albanians") gives their nation's country."""
+    root = span.root
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i), None)
+    if of is None:
+        return None
+    start = of.idx + len(of.text)
+    for mention in _mentions_in(index, start, span.end_char):
+        entity = index.by_id.get(mention.entity_id or "")
+        if entity is not None and entity.kind in ("GPE", "LOC") and entity.country is not None:
             return entity
     return None
 

@@ -19,16 +19,37 @@ For each sentence:
    the sentence's own clauses hold no event (a clause of time that reports speech is not in passing). Acts in "if"
    and "unless" clauses are conditions, never coded.
 4. Actors. The source is the subject (through coordination, passives "was attacked by Y", infinitives "urged X to
-   go", relative clauses); the target the object, the dative, or a prepositional object ("sanctions on X", "talks
-   with X"), the trigger's own before those of the acts under it, one of a known country before one of none; for
-   nouns the owner ("Russia's attack") or "by X", and "on/against/with/to/from X". What a light verb hands over
-   ("sent troops") is never the target. Each noun phrase is coded by the actor coder; a coordinated phrase ("the US
-   and its allies") is one actor per member, a compound code ("FRO/BIL/SAM") one actor per part; with no target, a
-   compound source acts on itself ("Israel and Lebanon renewed negotiations": both ways). A pronoun in reported
-   speech that names no one is the speaker ("X said they would ..."). An event needs a source or a target that is an
-   actor; a frame word with no act needs a target ("urged Russia"); a noun alone needs both ("Russia's attack on X").
-5. Negation and modality. A negated event ("did not attack", "no talks", "vowed not to return") is not coded; a
-   negated consent is a refusal where the dictionary says so ("will not accept" -> 12x). A future act of the
+   go", relative clauses); the target the object, the dative, a prepositional object ("sanctions on X", "talks
+   with X") or the one asked or let ("demanded that X ...", "allowed X to run"), the trigger's own before those of
+   the acts under it, one of a known country before one of none; for nouns the owner ("Russia's attack") or "by X",
+   and "on/against/with/to/from X"; for an event noun, who stages it ("prevented a demonstration staged by
+   students"). What a light verb hands over ("sent troops") and what is the source's own ("withdrew their force
+   from Chad") are never the target. Each noun phrase is coded by the actor coder; a thing stands for its owner ("the
+   offices of BMW", "a camp for refugees", "the United States' policies"), while people ("the driver of the car")
+   stay themselves; a people's country may come from where the text places them ("a newspaper based in Beirut",
+   "refugees fleeing the war in Liberia") or, in reported speech, from the speaker their possessive names ("Bosnian
+   Serbs said their forces ..."). A coordinated phrase ("the US and its allies") is one actor per member, and so is
+   a coordinated owner or modifier ("the ambassadors of France, Italy and Spain", "US and British forces"); a
+   compound code ("FRO/BIL/SAM") is one actor per part; with no target, a compound source acts on itself in mutual
+   acts ("Israel and Lebanon renewed negotiations": both ways; data/event_reciprocal.tsv), while "Japan, China and
+   Russia condemned the launch" is three condemnations. A pronoun in reported speech that names no one is the
+   speaker ("X said they would ..."). With no target among the objects, the act's frame may name one: a threat is
+   aimed at whom its condition asks ("unless Washington lifts ..."), a refusal at whose pressure it resists ("despite
+   pressure from X"), an act at the other side of the talks it follows ("after talks with X"), a protest at whom its
+   purpose or stance names ("to show their anger at X", "in defiance of X", "an anti-X rally"), a measure imposed in a
+   place at that place ("a curfew in Algiers"; data/event_place_targets.tsv). People the text gives no country
+   ("protesters", "Shona rebels") are taken to be of the police or courts - in concessions and coercion, of the
+   government - they deal with, else, for protests, coercion and violence, of the place it happens in, as coders
+   read them (not when the text gives an origin: "migrants from North Africa"). An event needs a source or a target
+   that is an actor, and with no source, a target of some country or name ("will allow officials to ..." is
+   nothing) unless it is material conflict (victims count); a phrase that names no one ("no evidence", "this") is
+   no actor. A frame word with no act needs a target ("urged Russia"); a noun alone needs both ("Russia's attack on
+   X"). A user's PETRARCH verb dictionary is read as PETRARCH reads it: an act only with a source, the first actor in
+   a pattern's noun phrase, and any act of a compound source with no target done to each other.
+5. Negation and modality. A negated event ("did not attack", "no talks", "vowed not to return") is not coded, nor an
+   act in a clause of a denied noun ("there is no evidence [that X backed it]"); a negated consent is a refusal where
+   the dictionary says so ("will not accept" -> 12x). An intent or threat word whose clause tells what is, not what
+   will be ("vowed the country has observed the sanctions"), is a statement, not an intent. A future act of the
    source's own ("will meet", reported "would meet", "is to visit", "scheduled to") is coded as CAMEO codes the
    intent (036; PLOVER codes future cooperation as AGREE), future force as the threat ("would blockade" -> 1381),
    announced sanctions and coercion as themselves ("would prohibit aid" -> 162); a condition ("... unless", "... if")
@@ -37,9 +58,11 @@ For each sentence:
    judged thing belongs to - for "such a move", "the step", the source of the event just before.
 6. When and where. A time expression in the sentence dates the event (the one nearest the act in the parse: "a
    meeting ... scheduled for Thursday"), else the publication day; a place the text puts the event in ("in Kyiv") is
-   its place - a place is never made a target. A statement that is also a quote (the quote's cue is the trigger, or
-   its speaker is the source and the trigger lies in what was said) carries the quote's id. Confidence grows with a
-   specific pattern and coded actors on both sides and shrinks for nouns, pronouns and hypotheticals.
+   its place. A place is the target only of a measure imposed on it (above): PLOVER's recipient is whom an act is
+   directed at and its location a field of its own, so protesters who "demonstrated in Serbia" have no target. A
+   statement that is also a quote (the quote's cue is the trigger, or its speaker is the source and the trigger lies
+   in what was said) carries the quote's id. Confidence grows with a specific pattern and coded actors on both sides
+   and shrinks for nouns, pronouns and hypotheticals.
 
 Event ids are stable_id(article id, "event", trigger start, code); a second event of one trigger and code (a
 compound actor) adds its actors' offsets.
@@ -55,6 +78,9 @@ from datetime import date, datetime
 from functools import cache
 from typing import Protocol
 
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
@@ -85,6 +111,12 @@ class ActorCoding(Protocol):
 
     def phrase(self, span: Span, found: Found, when: date | None = None) -> ActorCode | None: ...
 
+    def owned(self, code: ActorCode, owner: ActorCode) -> ActorCode: ...
+
+    def kind(self, word: str) -> str | None: ...
+
+    def names_people(self, phrase: str) -> bool: ...
+
 
 # dependency labels
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd", "acl", "dative"})
@@ -99,6 +131,14 @@ _NOUN_TARGET_PREPS: tuple[str, ...] = ("on", "against", "with", "to", "toward", 
 _NOUN_TARGET_PREPS += ("into", "upon", "at", "of", "for")
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"})
 _NATIONS = frozenset({"GPE", "NORP", "ORG"})
+_AT_HOME = frozenset(
+    {"CVL", "OPP", "REB", "EDU", "LAB", "MED", "HLH", "AGR", "PTY", "SOC", "CRM", "BUS", "REL", "COP", "JUD", "LEG"}
+)
+_PLACED = frozenset({"14", "17", "18", "19", "20"})
+_OWNER_PRONOUNS = frozenset({"their", "its", "his", "her", "our"})
+_NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+_PUNCT_HASH = get_string_id("punct")
+_NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -219,6 +259,11 @@ class _Reading:
     recent: _Actor | None = None  # the source of the last event, for "such a move"
     seen_ids: set[str] = field(default_factory=set)
     coded: dict[int, _Actor] = field(default_factory=dict)  # noun phrase head -> the actor it is
+    text: str = ""  # the Doc's text, made once (spaCy joins it anew on each access)
+    forms: list[list[int]] = field(default_factory=list)  # per token: lower-case form, lemma, POS, punct, space
+    spans: dict[tuple[int, int], Span | None] = field(default_factory=dict)  # times' and places' tokens
+    children: list[list[int]] = field(default_factory=list)  # per token: its children's indices (read on demand)
+    deps: list[int] = field(default_factory=list)  # per token: its dependency label's hash
 
 
 def events(
@@ -248,6 +293,8 @@ def events(
         triggers=verbs.triggers(),
         entities={e.id: e for e in found.entities},
     )
+    reading.text = doc.text
+    reading.forms = doc.to_array([LOWER, LEMMA, POS, IS_PUNCT, IS_SPACE]).tolist()
     reading.time_starts = [t.start for t in reading.times]
     reading.place_starts = [p.start for p in reading.places]
     for sentence in doc.sents:
@@ -286,7 +333,7 @@ def _background(token: Token) -> bool:
     ("weapons seized last year"), or a clause of time ("after crowds burned the embassy", "when X expelled them") -
     unless that clause reports what someone said."""
     current, steps = token, 0
-    while current.head is not current and steps < 8:
+    while current.head.i != current.i and steps < 8:
         dep = current.dep_
         if dep == "relcl" or (dep == "acl" and current.tag_ in ("VBN", "VBG")):
             return True
@@ -303,7 +350,7 @@ def _in_condition(token: Token) -> bool:
     """Inside an "if" or "unless" clause, or a "before"/"until" clause of something yet to be: a condition, not
     something that happened."""
     current, steps = token, 0
-    while current.head is not current and steps < 8:
+    while current.head.i != current.i and steps < 8:
         if current.dep_ == "advcl":
             marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
             if marks & {"if", "unless"}:
@@ -324,8 +371,13 @@ def _modal_or_future(verb: Token) -> bool:
 def _triggers(reading: _Reading, sentence: Span) -> list[_Trigger]:
     found: list[_Trigger] = []
     known = reading.triggers
+    hashed = _hashes(known)
+    forms = reading.forms
     words: list[Word] | None = None
-    for token in sentence:
+    for i in range(sentence.start, sentence.end):
+        if forms[i][0] not in hashed and forms[i][1] not in hashed:  # most words: no Token, no strings made
+            continue
+        token = reading.doc[i]
         lower = token.lower_
         lemma = token.lemma_.lower()
         if lemma not in known and lower not in known:
@@ -339,18 +391,44 @@ def _triggers(reading: _Reading, sentence: Span) -> list[_Trigger]:
         before: list[Word] = []
         if any(p.before for p in patterns):
             if words is None:
-                words = [_word(t) for t in sentence if not (t.is_punct or t.is_space)]
+                words = _words(reading, sentence)
             before = [w for w in words if w.i < token.i]
-        after = _phrase_after(token) if any(p.after for p in patterns) else []
+        after = _phrase_after(reading, token) if any(p.after for p in patterns) else []
         match = best(patterns, before, after, token.i)
         if match is None:
             continue
         pattern = match.pattern
         if pattern.code is None and pattern.reverse is None and pattern.frame not in _FRAMES_WITH_ACT:
             continue
+        if pattern.frame in ("intent", "threaten") and _states(token):
+            match = Match(_STATEMENT, match.used)  # "vowed the country has observed the sanctions": no intent
         says = pattern.frame is None and not pattern.transforms and reading.verbs.says(lemma)
         found.append(_Trigger(token, match, says=says))
     return found
+
+
+_STATEMENT = Pattern(None, None, (), (), "say", "V", True, True, "an intent or threat word with a finite clause")
+
+
+def _states(verb: Token) -> bool:
+    """An intent or threat word whose clause tells what is, not what will be: "vowed (that) the country has
+    observed the sanctions", "warned that the situation had worsened" - a statement; "vowed to retaliate", "warned
+    that police would act" stay an intent and a threat."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+            auxes = {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")}
+            if auxes & (_FUTURE | _POSSIBLE | _DEONTIC | {"would", "'d", "to", "going"}):
+                return False
+            return clause.tag_ in ("VBD", "VBZ", "VBP") or bool(auxes)
+    return False
+
+
+@cache
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The words as spaCy's string hashes, to test a token's lemma and form without making strings."""
+    return frozenset(get_string_id(word) for word in words)
 
 
 _OBLIGATION = Pattern("100", None, (), (), "demand", "V", True, True, "a modal of obligation in reported speech")
@@ -376,21 +454,53 @@ def _obliged(verb: Token) -> bool:
     )
 
 
+def _words(reading: _Reading, sentence: Span) -> list[Word]:
+    """The sentence's words as patterns see them, read from the token table (no Token objects made)."""
+    strings = reading.doc.vocab.strings
+    found = []
+    for i in range(sentence.start, sentence.end):
+        lower, lemma, pos, punct, space = reading.forms[i]
+        if not (punct or space):
+            found.append(Word(i, strings[lower], strings[lemma].lower(), pos in _NOMINAL_POS))
+    return found
+
+
 def _word(token: Token) -> Word:
     return Word(token.i, token.lower_, token.lemma_.lower(), token.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
-def _phrase_after(token: Token) -> list[Word]:
-    """The words after the trigger in its own phrase: its subtree, less other clauses and coordinated members."""
+def _phrase_after(reading: _Reading, token: Token) -> list[Word]:
+    """The words after the trigger in its own phrase: its subtree, less other clauses and coordinated members.
+    Read from the token table (no Token objects made)."""
+    if not reading.children:
+        _read_tree(reading)
+    children, deps, outside, punct = reading.children, reading.deps, _outside_hashes(), _PUNCT_HASH
+    strings = reading.doc.vocab.strings
     words: list[Word] = []
-    stack = [c for c in token.children if c.i > token.i and c.dep_ not in _OUTSIDE_PHRASE]
+    stack = [c for c in children[token.i] if c > token.i and deps[c] not in outside]
     while stack:
-        current = stack.pop()
-        if not (current.is_punct or current.is_space):
-            words.append(_word(current))
-        stack.extend(c for c in current.children if c.dep_ not in _OUTSIDE_PHRASE or c.dep_ == "punct")
+        i = stack.pop()
+        lower, lemma, pos, is_punct, is_space = reading.forms[i]
+        if not (is_punct or is_space):
+            words.append(Word(i, strings[lower], strings[lemma].lower(), pos in _NOMINAL_POS))
+        stack.extend(c for c in children[i] if deps[c] not in outside or deps[c] == punct)
     words.sort(key=lambda w: w.i)
     return words
+
+
+def _read_tree(reading: _Reading) -> None:
+    """Each token's children and dependency label, as ints, for walks that make no Token objects."""
+    table = reading.doc.to_array([HEAD, DEP]).astype("int64").tolist()
+    reading.children = [[] for _ in table]
+    reading.deps = [dep for _, dep in table]
+    for i, (offset, _) in enumerate(table):
+        if offset:
+            reading.children[i + offset].append(i)
+
+
+@cache
+def _outside_hashes() -> frozenset[int]:
+    return frozenset(get_string_id(label) for label in _OUTSIDE_PHRASE)
 
 
 # ---- 2. structure
@@ -423,7 +533,7 @@ def _structure(triggers: list[_Trigger]) -> None:
 
 def _complement(token: Token) -> bool:
     """Whether the token completes its head: an object, an infinitive, a "to"-clause of purpose, a noun modifier."""
-    if token.head is token:
+    if token.head.i == token.i:
         return False
     if token.dep_ in _COMPLEMENTS:
         return True
@@ -489,25 +599,207 @@ def _events_of(reading: _Reading, sentence: Span, trigger: _Trigger) -> Iterator
         code, mode, sources, targets = _modality(reading, trigger, chain, resolved, sources, targets, speaker)
     elif _hedged(trigger.token):
         mode = "hypothetical"
+    if code is not None and code.startswith("13") and not any(a.code for a in targets):
+        targets = _conditioned(reading, chain, sources) or targets
+    if code is not None and code.startswith("14"):  # a protest's place is where it is, not whom it is against
+        targets = [a for a in targets if not _place_word(a.head)]
+        if not any(a.code for a in targets):
+            targets = _protested(reading, trigger.token, sources) or targets
+    if code is not None and code.startswith("12") and not any(a.code for a in targets):
+        targets = _resisted(reading, chain, sources) or targets
+    if code is not None and not any(a.code for a in targets):
+        targets = _counterpart(reading, trigger.token, sources) or targets
+    if code is not None and code.startswith(_place_targets()) and not any(a.code for a in targets):
+        targets = _territory(reading, sentence, chain, sources) or targets
+    if code is not None and transforms:  # PETRARCH's dictionaries code only what the text names
+        sources, targets = _domestic(reading, sentence, chain, code, sources, targets)
     has_target = any(a.code for a in targets)
     if trigger.act is None and not has_target:
         if frame in _ADDRESSED or frame == "say":
             return  # "urged calm", "said": an appeal or a statement to no one is not an event between actors
         if frame == "intent" and not _has_clause(trigger.token):
             return
-    alone = trigger.token.pos_ in ("NOUN", "PROPN") and trigger.governor is None and not _mutual(sources, targets)
+    if not transforms and not any(a.code for a in sources):
+        return  # a user's PETRARCH dictionary codes an act only with its source, as PETRARCH does
+    mutual = _mutual(sources, targets, code or reverse, trigger)
+    alone = trigger.token.pos_ in ("NOUN", "PROPN") and trigger.governor is None and not mutual
     if alone and not (any(a.code for a in sources) and has_target):
         return  # a noun alone ("a meeting", "the attack") is an event only between actors it names
     yield from _emit(reading, sentence, trigger, chain[-1], code, reverse, mode, sources, targets)
+
+
+def _domestic(
+    reading: _Reading, sentence: Span, chain: list[_Trigger], code: str, sources: list[_Actor], targets: list[_Actor]
+) -> tuple[list[_Actor], list[_Actor]]:
+    """The country of people the text gives none ("protesters", "Shona rebels", "students"), as a coder would
+    read it: that of the police, courts or - in concessions and coercion - the government they deal with ("the
+    Mozambique government accepted demands from Shona rebels"), else - for protests, coercion and violence - of
+    the place the act happens in ("people blocked streets in Hong Kong"). Soldiers, officials and refugees are not
+    assumed to be at home, nor people whose origin the text gives ("migrants from North Africa")."""
+    if not any(_homeless(a) for a in (*sources, *targets)):
+        return sources, targets
+    states = {"COP", "JUD"} | ({"GOV", "LEG"} if code[:2] in ("08", "17") else set())
+    country: str | None = None
+    for actor in (*sources, *targets):
+        if actor.code is not None and actor.code.sector in states and actor.code.country not in (None, "IGO", "NGO"):
+            country = actor.code.country
+            break
+    if country is None and (code[:2] in _PLACED or _about_protest(chain)):  # its people are of its place
+        located = _located(reading, sentence, [t.token for t in chain], [*sources, *targets])
+        country = located[0].country if located is not None else None
+    if country is None:
+        return sources, targets
+    home = ActorCode(country, country, None, "country")
+
+    def placed(actors: list[_Actor]) -> list[_Actor]:
+        return [
+            _Actor(a.head, a.start, a.end, reading.actors.owned(a.code, home)) if _homeless(a) and a.code else a
+            for a in actors
+        ]
+
+    return placed(sources), placed(targets)
+
+
+def _about_protest(chain: list[_Trigger]) -> bool:
+    """An act on a protest ("agreed to postpone the demonstration in Baku"): where it is tells whose it is."""
+    protests = word_classes().get("protest", ())
+    return any(c.dep_ == "dobj" and (c.lemma_.lower(),) in protests for link in chain for c in link.token.children)
+
+
+def _homeless(actor: _Actor) -> bool:
+    """People of no country the text gives, nor an origin ("people from North African countries")."""
+    code = actor.code
+    if code is None or code.country is not None or code.sector not in _AT_HOME:
+        return False
+    return not any(t.lower_ == "from" for t in actor.head.doc[actor.start : actor.end])
+
+
+def _conditioned(reading: _Reading, chain: list[_Trigger], sources: list[_Actor]) -> list[_Actor]:
+    """Whom a threat is aimed at when it names no one: the one its condition asks something of ("threatened to
+    strike unless Israel rescinded ...", "... if Hamas ran")."""
+    path: dict[int, Token] = {}
+    for link in chain:  # the acts and the words between them ("threatened to hold a strike")
+        current = link.token
+        for _ in range(6):
+            path[current.i] = current
+            if current.i == chain[0].token.i or current.head.i == current.i:
+                break
+            current = current.head
+    for complement in [c for t in path.values() for c in t.children if c.dep_ in ("xcomp", "ccomp")]:
+        path.setdefault(complement.i, complement)  # "threatened to close the strait unless ..."
+    for token in path.values():
+        for clause in token.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
+            ):
+                subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+                actors = _actors(reading, subject) if subject is not None else []
+                if any(a.code for a in actors) and not _overlap(actors, sources):
+                    return actors
+    return []
+
+
+def _resisted(reading: _Reading, chain: list[_Trigger], sources: list[_Actor]) -> list[_Actor]:
+    """Whom a refusal that names no one turns down: the one whose pressure or calls it is "despite" ("declined to
+    resign despite pressure by the anti-corruption commission")."""
+    codes = {a.code.code for a in sources if a.code}
+    for link in chain:
+        for prep in link.token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "despite":
+                continue
+            for pressure in (c for c in prep.children if c.dep_ == "pobj"):
+                for by in (c for c in pressure.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):
+                    for pobj in (c for c in by.children if c.dep_ == "pobj"):
+                        actors = [a for a in _actors(reading, pobj) if a.code and a.code.code not in codes]
+                        if actors and not _overlap(actors, sources):
+                            return actors
+    return []
+
+
+def _counterpart(reading: _Reading, token: Token, sources: list[_Actor]) -> list[_Actor]:
+    """Whom an act that names no one answers: the other side of the talks it follows ("called off the strike after
+    deliberations with the government")."""
+    codes = {a.code.code for a in sources if a.code}
+    talks = word_classes().get("talk", ())
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("after", "following"):
+            continue
+        for talk in (c for c in prep.children if c.dep_ == "pobj" and (c.lemma_.lower(),) in talks):
+            for with_ in (c for c in talk.children if c.dep_ == "prep" and c.lower_ == "with"):
+                for pobj in (c for c in with_.children if c.dep_ == "pobj"):
+                    actors = [a for a in _actors(reading, pobj) if a.code and a.code.code not in codes]
+                    if actors:
+                        return actors
+    return []
+
+
+def _place_word(head: Token) -> bool:
+    """A place the act happens at: "streets", "the bridge", or a name after "in", "at" ..."""
+    classes = word_classes()
+    lemma = (head.lemma_.lower(),)
+    if lemma in classes.get("place", ()) or lemma in classes.get("road", ()):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE and head.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _protested(reading: _Reading, token: Token, sources: list[_Actor]) -> list[_Actor]:
+    """Whom a protest that names no one is against: the one its purpose or stance names ("blocked a road to show
+    their disapproval of the United States' policies", "in defiance of Chinese authorities")."""
+    source_codes = {a.code.code for a in sources if a.code}
+    clauses = [c for c in token.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+    for prep in token.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if pobj is not None and (pobj.lemma_.lower(),) in word_classes().get("opposition", ()):
+            clauses.append(pobj)
+    for clause in clauses:
+        for noun in clause.subtree:
+            if noun.dep_ not in ("dobj", "pobj", "poss", "dative") or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if _event_noun(reading, noun):
+                continue
+            actors = [a for a in _actors(reading, noun) if a.code and a.code.code not in source_codes]
+            if any(a.code and a.code.country for a in actors):
+                return actors
+    return []
+
+
+@cache
+def _place_targets() -> tuple[str, ...]:
+    return tuple(row[0].strip() for row in data.rows("event_place_targets.tsv"))
+
+
+def _territory(reading: _Reading, sentence: Span, chain: list[_Trigger], sources: list[_Actor]) -> list[_Actor]:
+    """The place a measure is imposed in, as its target ("a curfew in Algiers": the people of Algiers)."""
+    located = _located(reading, sentence, [t.token for t in chain], sources)
+    if located is None:
+        return []
+    place, span = located
+    country = place.country  # else what the place's name says ("Montenegro province")
+    if country is None and (coded := reading.actors.phrase(span, reading.found, reading.published)) is not None:
+        country = coded.country
+    if country is None or any(a.code is not None and a.code.country == country for a in sources):
+        return []  # a measure at home ("Israel banned voting in Jerusalem") names no one else
+    return [_Actor(span.root, span.start, span.end, ActorCode(country, country, None, "country"))]
 
 
 def _has_clause(token: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
 
-def _mutual(sources: list[_Actor], targets: list[_Actor]) -> bool:
-    """ "Israel and Lebanon renewed negotiations": with no target, a compound source acts on itself."""
-    return not targets and len({a.code.code for a in sources if a.code}) >= 2
+def _mutual(sources: list[_Actor], targets: list[_Actor], code: str | None, trigger: _Trigger) -> bool:
+    """ "Israel and Lebanon renewed negotiations": with no target, a compound source acts on itself - in acts that
+    are mutual (data/event_reciprocal.tsv; any act, as PETRARCH reads it, with a user's PETRARCH dictionary)."""
+    if targets or len({a.code.code for a in sources if a.code}) < 2 or code is None:
+        return False
+    if not trigger.pattern.transforms:
+        return True
+    noun = trigger.token.pos_ in ("NOUN", "PROPN")
+    return any(code.startswith(prefix) and (nouns or not noun) for prefix, nouns in _reciprocal())
+
+
+@cache
+def _reciprocal() -> tuple[tuple[str, bool], ...]:
+    return tuple((row[0].strip(), row[1].strip() == "yes") for row in data.rows("event_reciprocal.tsv"))
 
 
 def _emit(
@@ -521,10 +813,10 @@ def _emit(
     sources: list[_Actor],
     targets: list[_Actor],
 ) -> Iterator[Event]:
-    coded_sources: list[_Actor | None] = [a for a in sources if a.code] or [*sources[:1]] or [None]
-    coded_targets: list[_Actor | None] = [a for a in targets if a.code] or [*targets[:1]] or [None]
+    coded_sources: list[_Actor | None] = [a for a in sources if a.code] or _named(reading, sources[:1]) or [None]
+    coded_targets: list[_Actor | None] = [a for a in targets if a.code] or _named(reading, targets[:1]) or [None]
     pairs: list[tuple[_Actor | None, _Actor | None, str]] = []
-    if code is not None and _mutual(sources, targets):
+    if code is not None and _mutual(sources, targets, code, trigger):
         pairs = [(a, b, code) for a in coded_sources for b in coded_sources if a is not b]
     elif code is not None:
         pairs = [(a, b, code) for a in coded_sources for b in coded_targets]
@@ -534,6 +826,12 @@ def _emit(
     for source, target, event_code in pairs:
         if (source is None or source.code is None) and (target is None or target.code is None):
             continue
+        if (
+            (source is None or source.code is None)
+            and not _placed(reading, target)
+            and not _material_conflict(event_code)
+        ):
+            continue  # "will allow officials to bring in ...": no one acts on someone of nowhere (victims count)
         if source is not None and target is not None and _same(source, target):
             continue
         key = (event_code, _code_of(source), _code_of(target))
@@ -543,6 +841,30 @@ def _emit(
         yield _event(reading, sentence, trigger, innermost, event_code, mode, source, target)
         if source is not None and source.code is not None:
             reading.recent = source
+
+
+def _named(reading: _Reading, actors: list[_Actor]) -> list[_Actor | None]:
+    """The uncoded actors that name someone ("Paul Nitze", "the Azure Brigade"): a phrase that names no one ("no
+    evidence", "this", "the offices") is no actor at all."""
+    named: list[_Actor | None] = []
+    for actor in actors:
+        head = actor.head
+        resolved = reading.found.resolve(head.idx, head.idx + len(head.text))
+        entity = reading.entities.get(resolved[0]) if resolved else None
+        if head.pos_ == "PROPN" or (entity is not None and entity.kind in _NAMED_KINDS):
+            named.append(actor)
+    return named
+
+
+def _material_conflict(code: str) -> bool:
+    return codebook.describe(code).quad_class == 4
+
+
+def _placed(reading: _Reading, actor: _Actor | None) -> bool:
+    """An actor with a country (or an international body), or one the text names: not just "officials"."""
+    if actor is None or actor.code is None:
+        return actor is not None and bool(_named(reading, [actor]))
+    return actor.code.country is not None or actor.head.pos_ == "PROPN" or actor.code.basis == "dictionary"
 
 
 def _code_of(actor: _Actor | None) -> str | None:
@@ -559,6 +881,8 @@ def _same(a: _Actor, b: _Actor) -> bool:
 
 
 def _negated(chain: list[_Trigger], match: Match) -> bool:
+    if _under_negated_noun(chain[0].token):
+        return True
     for trigger in chain:
         token = trigger.token
         for child in token.children:
@@ -574,6 +898,19 @@ def _negated(chain: list[_Trigger], match: Match) -> bool:
             head = token.head
             if any(c.dep_ == "neg" and c.i not in match.used for c in head.children) and head.lemma_ in ("be",):
                 return True
+    return False
+
+
+def _under_negated_noun(token: Token) -> bool:
+    """In a clause that completes a noun denied by "no": "there is no evidence [that X backed it]", "no sign [that
+    troops withdrew]" - the act is what is denied, not what happened."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("acl", "ccomp", "relcl", "xcomp") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "NOUN":
+            return any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in current.children)
     return False
 
 
@@ -675,8 +1012,8 @@ def _participants(
     token = trigger.token
     match = trigger.match
     if match.source is not None or match.target is not None:
-        source = _actors(reading, reading.doc[match.source]) if match.source is not None else []
-        target = _actors(reading, reading.doc[match.target]) if match.target is not None else []
+        source = _slot_actors(reading, match.source)
+        target = _slot_actors(reading, match.target)
         if not source:
             source = _source_actors(reading, token)
         if not target:
@@ -703,6 +1040,33 @@ def _participants(
     return sources, targets
 
 
+def _slot_actors(reading: _Reading, index: int | None) -> list[_Actor]:
+    """The actors of the noun phrase a pattern's "$" or "+" falls on: the phrase's own, else (as PETRARCH reads a
+    phrase) the first name in it that is an actor ("in an anti-Gondor parade": Gondor)."""
+    if index is None:
+        return []
+    head = _phrase_head(reading.doc[index])
+    actors = _actors(reading, head)
+    if any(a.code for a in actors):
+        return actors
+    for token in head.subtree:
+        if token.i != head.i and (token.pos_ == "PROPN" or token.ent_type_ in _NATIONS):
+            named = _actors(reading, token)
+            if any(a.code for a in named):
+                return named
+    return actors
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a word is part of: a pattern's "$" may fall on "Calimehtar" in "Ithilen's
+    minister Calimehtar", whose phrase is the minister's."""
+    for _ in range(4):
+        if token.dep_ not in ("compound", "appos", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def _speaker(token: Token) -> Token | None:
     """The subject of the speech verb whose content holds this token."""
     cue = _cue_above(token)
@@ -713,7 +1077,7 @@ def _cue_above(token: Token) -> Token | None:
     """The speech verb whose content holds this token ("[X said] it would attack")."""
     current, steps = token, 0
     cues = cue_words()
-    while current.head is not current and steps < 8:
+    while current.head.i != current.i and steps < 8:
         head = current.head
         if current.dep_ in ("ccomp", "parataxis") and head.pos_ == "VERB" and head.lemma_.lower() in cues:
             return head
@@ -730,7 +1094,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth > 4:
         return None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "conj":
         return _subject(head, depth + 1)
@@ -778,7 +1142,7 @@ def _source_actors(reading: _Reading, token: Token) -> list[_Actor]:
     if _passive(token) is not None:
         agent = _agent(token)
         return _actors(reading, agent) if agent is not None else []
-    subject = _subject(token)
+    subject = _subject(token) or _misparsed_subject(token)
     if subject is None:
         return []
     actors = _actors(reading, subject)
@@ -789,6 +1153,13 @@ def _source_actors(reading: _Reading, token: Token) -> list[_Actor]:
                 if any(a.code for a in more):
                     return more
     return actors
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """A name the parse hung on a verb with no subject as a compound ("Ethiopia act on ..."): its subject."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
 def _noun_source(reading: _Reading, noun: Token) -> list[_Actor]:
@@ -826,12 +1197,14 @@ def _target_actors(reading: _Reading, trigger: _Trigger, chain: list[_Trigger], 
     petrarch = not trigger.pattern.transforms
     fallback: list[_Actor] = []
     for link in chain:
-        candidates = _objects(reading, link, addressed=link is trigger and trigger.frame in _ADDRESSED)
+        candidates = _objects(reading, link, addressed=link.frame in _ADDRESSED)
         if petrarch and link is trigger:  # PETRARCH's reading: the first actor in the verb phrase
             candidates.extend(_phrase_heads(trigger.token))
         for candidate in candidates:
             if candidate.i in source_span or candidate.i in acts or _event_noun(reading, candidate):
                 continue
+            if _own(reading, candidate, sources):
+                continue  # "withdrew their peacekeeping force from Chad": what is the source's own is no target
             actors = _actors(reading, candidate)
             coded = [a for a in actors if a.code and a.code.code not in source_codes]
             if not coded:
@@ -841,7 +1214,33 @@ def _target_actors(reading: _Reading, trigger: _Trigger, chain: list[_Trigger], 
                 return actors
             if not fallback:
                 fallback = actors  # an actor of no known country ("the rebels"), if nothing better comes
-    return fallback
+    return fallback or _stance_of(reading, chain, source_codes)
+
+
+def _stance_of(reading: _Reading, chain: list[_Trigger], source_codes: set[str]) -> list[_Actor]:
+    """With no actor among the objects, the one the act's object is for or against: "broke into an anti-Gondor
+    parade" - the parade is against Gondor."""
+    doc = reading.doc
+    strings = doc.vocab.strings
+    for link in chain:
+        for i in range(link.token.i + 1, min(link.token.right_edge.i + 1, len(doc) - 1)):
+            if reading.actors.kind(strings[reading.forms[i][0]]) != "stance":  # no Token made for most words
+                continue
+            name = doc[i + 1]
+            if name.text == "-" and name.i + 1 < len(doc):
+                name = doc[name.i + 1]
+            if name.pos_ != "PROPN" and not name.ent_type_:
+                continue
+            actors = [a for a in _actors(reading, name) if a.code and a.code.code not in source_codes]
+            if actors:
+                return actors
+    return []
+
+
+def _own(reading: _Reading, candidate: Token, sources: list[_Actor]) -> bool:
+    countries = {a.code.country for a in sources if a.code and a.code.country}
+    owner = _whose(reading, candidate) if countries else None
+    return owner is not None and owner.country in countries
 
 
 def _event_noun(reading: _Reading, token: Token) -> bool:
@@ -868,10 +1267,11 @@ def _forces() -> frozenset[tuple[str, ...]]:
 
 
 def _phrase_heads(token: Token) -> list[Token]:
-    """Noun phrase heads in the trigger's own phrase, in order; of a reported clause only its subject."""
+    """Noun phrase heads in the trigger's own phrase and its clause of purpose ("signed an accord to supply Gondor
+    with wheat"), in order; of a reported clause only its subject."""
     heads: list[Token] = []
     names: list[Token] = []  # "an anti- Gondor parade": a name inside a phrase, if no phrase is an actor
-    stack = [c for c in token.children if c.i > token.i and c.dep_ not in _OUTSIDE_PHRASE]
+    stack = [c for c in token.children if c.i > token.i and (c.dep_ not in _OUTSIDE_PHRASE or _purpose(c))]
     while stack:
         current = stack.pop()
         if _heads_phrase(current):
@@ -885,6 +1285,10 @@ def _phrase_heads(token: Token) -> list[Token]:
                 continue
             stack.append(child)
     return sorted(heads, key=lambda t: t.i) + sorted(names, key=lambda t: t.i)
+
+
+def _purpose(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _heads_phrase(token: Token) -> bool:
@@ -901,22 +1305,24 @@ def _objects(reading: _Reading, link: _Trigger, addressed: bool) -> list[Token]:
     asked ("demanded that X ..."); then the prepositional objects and owners inside those ("sanctions on X",
     "Serbia's suppression", "an Indian proposal"). What a light verb hands over ("sent troops") is no target."""
     token = link.token
+    children = list(token.children)
     noun = token.pos_ in ("NOUN", "PROPN")
     preps = _NOUN_TARGET_PREPS if noun else _TARGET_PREPS
-    if noun and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
+    if noun and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in children):
         preps = (*preps, "from")
     objects = ("dobj", "dative") if addressed else ("dobj", "dative", "oprd")
-    first = [c for c in token.children if c.dep_ in objects and not (link.frame == "light" and c.dep_ == "dobj")]
-    themes = [c for c in token.children if c.dep_ == "dobj" and link.frame == "light"]
-    if addressed:  # "demanded that X withdraw": X is asked
-        for clause in token.children:
-            if clause.dep_ == "ccomp":
-                first.extend(c for c in clause.children if c.dep_ == "nsubj")
-    for child in token.children:
+    light = link.frame == "light"
+    first = [c for c in children if c.dep_ in objects and not (light and c.dep_ == "dobj")]
+    themes = [c for c in children if c.dep_ == "dobj" and light]
+    for clause in children:  # "demanded that X withdraw": X is asked; "allowed X to run": X is let
+        if clause.dep_ == "ccomp":
+            asked = addressed or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            first.extend(c for c in clause.children if c.dep_ == "nsubj" and asked)
+    for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            first.extend(c for c in child.children if c.dep_ == "pobj")
+            first.extend([c for c in child.children if c.dep_ == "pobj"] or _stranded(child))
     if token.pos_ in ("VERB", "AUX"):
-        for child in token.children:
+        for child in children:
             if child.dep_ == "xcomp":  # "promised to help X"
                 first.extend(c for c in child.children if c.dep_ == "dobj")
     second: list[Token] = []
@@ -924,6 +1330,9 @@ def _objects(reading: _Reading, link: _Trigger, addressed: bool) -> list[Token]:
     for obj in first + themes:
         event = _event_noun(reading, obj)
         for child in obj.children:
+            if event and child.dep_ == "acl":  # "prevented the demonstration staged by students"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    second.extend(c for c in agent.children if c.dep_ == "pobj")
             if child.dep_ in ("prep", "agent") and child.lower_ in (*_NOUN_TARGET_PREPS, "from", "by"):
                 second.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in _NATIONS):
@@ -931,6 +1340,18 @@ def _objects(reading: _Reading, link: _Trigger, addressed: bool) -> list[Token]:
             elif event and child.dep_ in ("amod", "nmod") and child.ent_type_ in _NATIONS:
                 owners.append(child)  # "an Indian proposal": India's
     return first + second + owners
+
+
+def _stranded(prep: Token) -> list[Token]:
+    """The object a parse gave away: in "granted asylum to five officers holed up in ...", "officers" is parsed as
+    the subject of "holed" and "to" left without an object; the subject that starts right after it is the object."""
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    following = prep.doc[prep.i + 1]
+    for token in (following, following.head):
+        if token.dep_ == "nsubj" and token.left_edge.i == prep.i + 1 and token.head.dep_ in ("advcl", "ccomp", "acl"):
+            return [token]
+    return []
 
 
 def _judged(reading: _Reading, token: Token, speaker: Token | None) -> tuple[list[_Actor], list[_Actor]]:
@@ -968,17 +1389,104 @@ def _anaphoric(token: Token) -> bool:
 
 
 def _actors(reading: _Reading, head: Token | None) -> list[_Actor]:
-    """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two)."""
+    """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two), and per
+    member of a coordination it shares ("the ambassadors of Arnor, Osgiliath and Gondor" -> three, "US and British
+    forces" -> two)."""
     if head is None:
         return []
     members = [head]
     for member in members:
         if len(members) > 12:
             break
-        members.extend(c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
-        if any(c.dep_ == "conj" for c in member.children):  # "Mordor, the Shire, Fornost and Bree": a list
-            members.extend(c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-    return [part for member in members for part in _parts(_actor(reading, member))]
+        stolen = {t.i for t in _stolen(reading, member)}  # "lawmakers in Fornost and Gondor", parsed flat
+        members.extend(
+            c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i not in stolen
+        )
+        listed = any(c.dep_ == "conj" for c in member.children)
+        for appos in (c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            if listed or any(c.dep_ == "conj" for c in appos.children):  # "Mordor, the Shire, Fornost and Bree"
+                members.append(appos)
+    return [part for member in members for actor in _shared(reading, member) for part in _parts(actor)]
+
+
+def _shared(reading: _Reading, member: Token) -> list[_Actor]:
+    """The actors of one member: itself, or one per coordinated owner ("ambassadors of A and B") or modifier ("US
+    and British forces") when each of those is coded with a country."""
+    own = _actor(reading, member)
+    owners = _coordinated_owners(reading, member)
+    if owners:
+        prep = owners[0].head
+        start = _np(reading, member)[0]
+        head_code = reading.actors.phrase(reading.doc[start : prep.i], reading.found, reading.published)
+        shared = [_owned(reading, head_code, _actor(reading, owner)) for owner in owners]
+    else:
+        modifiers = _coordinated_modifiers(member)
+        shared = [_actor(reading, modifier) for modifier in modifiers]
+        if member.pos_ == "PROPN" and modifiers:  # "Fornost and the evil awful Gondor", parsed as one name
+            names = [
+                a for a in shared if a.code is not None and (a.head.pos_ == "PROPN" or a.code.basis == "dictionary")
+            ]
+            name = reading.actors.phrase(reading.doc[member.i : member.i + 1], reading.found, reading.published)
+            shared = [*names, _Actor(member, member.i, member.i + 1, name)]
+    if len(shared) > 1 and all(a.code is not None and a.code.country is not None for a in shared):
+        return shared
+    return [own]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for current in found:
+        if len(found) > 12:
+            break
+        found.extend(c for c in current.children if c.dep_ == "conj")
+    return found
+
+
+def _coordinated_owners(reading: _Reading, member: Token) -> list[Token]:
+    """The coordinated objects of the member's owning "of", "in" or "from" phrase, or of its coordination's first
+    member ("lawmakers and officials [in Fornost and Gondor]"), names the parse hung on that member included."""
+    prep = _owner_prep(reading, member)
+    if prep is None:
+        return []
+    pobj = next(c for c in prep.children if c.dep_ == "pobj")
+    owners = _conjuncts(pobj) + _stolen(reading, prep.head)
+    return owners if len(owners) > 1 else []
+
+
+def _owner_prep(reading: _Reading, member: Token) -> Token | None:
+    for holder in (member, member.head) if member.dep_ == "conj" else (member,):
+        for prep in holder.children:
+            owning = prep.dep_ == "prep" and prep.i > member.i and _np_prep(reading, holder, prep)
+            if owning and any(c.dep_ == "pobj" for c in prep.children):
+                return prep
+    return None
+
+
+def _stolen(reading: _Reading, member: Token) -> list[Token]:
+    """Names parsed as further members of a noun that belong to its owning phrase: in "lawmakers in Fornost and
+    Gondor" the parse makes Gondor a member beside the lawmakers; it is where the lawmakers are."""
+    prep = next((c for c in member.children if c.dep_ == "prep" and c.i > member.i), None)
+    if prep is None or not _np_prep(reading, member, prep):
+        return []
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ != "PROPN":
+        return []
+    return [c for c in member.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > pobj.i]
+
+
+def _coordinated_modifiers(member: Token) -> list[Token]:
+    if member.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in member.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
+            named = ("PROPN", "NOUN") if member.pos_ == "PROPN" else ("PROPN",)  # a misparsed name may be a NOUN
+            return [c for c in _conjuncts(child) if c.pos_ in named or c.ent_type_ in _NATIONS]  # not "awful"
+    return []
+
+
+def _owned(reading: _Reading, code: ActorCode | None, owner: _Actor) -> _Actor:
+    combined = owner.code if code is None or owner.code is None else reading.actors.owned(code, owner.code)
+    return _Actor(owner.head, owner.start, owner.end, combined)
 
 
 def _parts(actor: _Actor) -> list[_Actor]:
@@ -1003,12 +1511,22 @@ def _code_actor(reading: _Reading, head: Token) -> _Actor:
     """The noun phrase headed by ``head``, coded by the actor coder: the phrase, else the entity it names, else its
     apposition; a pronoun in reported speech that names no one is the speaker. When a phrase owes its code to a
     prepositional phrase alone ("guarantees from the United States"), the actor is that phrase's object."""
-    start, end = _np(head)
+    start, end = _np(reading, head)
     when = reading.published
     code = reading.actors.phrase(reading.doc[start:end], reading.found, when)
-    if code is not None and end > head.i + 1:
+    owner = _owner_of_thing(reading, head)
+    if owner is not None and (owned := _actor(reading, owner)).code is not None and owned.code != code:
+        if (
+            code is not None
+            and owned.code is not None
+            and owned.code.country is None
+            and owned.code.sector == code.sector
+        ):
+            return _Actor(owned.head, owned.start, owned.end, code)  # "the offices of automaker BMW in Munich"
+        return owned
+    if code is not None and end > head.i + 1 and not _people(reading, head):
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.i > head.i and _np_prep(head, prep):
+            if prep.dep_ == "prep" and prep.i > head.i and _np_prep(reading, head, prep):
                 inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if inner is not None and (found := _actor(reading, inner)).code == code:
                     return found
@@ -1022,31 +1540,102 @@ def _code_actor(reading: _Reading, head: Token) -> _Actor:
         if appos is None and head.dep_ == "appos":
             appos = head.head
         if appos is not None:
-            first, last = _np(appos)
+            first, last = _np(reading, appos)
             code = reading.actors.phrase(reading.doc[first:last], reading.found, when)
     if code is None and head.lower_ in _SPEAKER_PRONOUNS:
         speaker = _speaker(head)  # "X said they would ...": they are X, when nothing else says who
         if speaker is not None and speaker.pos_ != "PRON" and speaker.i != head.i:
             code = _actor(reading, speaker).code
+    if code is not None and code.country is None:
+        home = _whose(reading, head) or _located_by(reading, head)
+        if home is not None and home.country is not None:
+            if home.sector is not None:
+                home = ActorCode(home.country, home.country, None, "country")
+            code = reading.actors.owned(code, home)
     return _Actor(head, start, end, code)
 
 
-def _np_prep(head: Token, prep: Token) -> bool:
-    """ "leaders of X" always; "soldiers from X", "activists in X" for groups of people, not "autonomy from X"."""
-    return prep.lower_ == "of" or (prep.lower_ in _NP_PREPS and head.tag_ in ("NNS", "NNPS"))
+def _whose(reading: _Reading, head: Token) -> ActorCode | None:
+    """The owner a possessive pronoun stands for in reported speech: the speaker ("Bosnian Serbs said their forces
+    had withdrawn"). Elsewhere the pronoun is left alone: which of the names before it it means is a guess."""
+    pronoun = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
+    if pronoun is None:
+        return None
+    speaker = _speaker(head)
+    if speaker is not None and speaker.pos_ != "PRON":
+        return _actor(reading, speaker).code
+    return None
 
 
-def _np(head: Token) -> tuple[int, int]:
+def _located_by(reading: _Reading, head: Token) -> ActorCode | None:
+    """The country of a participle that places the actor ("a newspaper based in Beirut", "refugees fleeing the war
+    in Liberia") or of the conflict it is party to ("parties to the conflict in Iraq")."""
+    located = word_classes().get("located", ())
+    for child in head.children:
+        if child.dep_ == "acl" and (child.lemma_.lower(),) in located:
+            places = [t for t in child.subtree if t.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in ("to", "of", "from") and child.i > head.i:
+            places = [p for c in child.children if c.dep_ == "pobj" for p in _places_in(c)]
+        else:
+            continue
+        for place in places:
+            if place.ent_type_ in ("GPE", "LOC") and place.head.lower_ in ("in", "from"):
+                code = _actor(reading, place).code
+                if code is not None and code.country is not None:
+                    return code
+    return None
+
+
+def _places_in(noun: Token) -> list[Token]:
+    """The objects of the noun's "in" and "from" phrases: "the conflict [in Iraq]"."""
+    return [p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+
+
+def _owner_of_thing(reading: _Reading, head: Token) -> Token | None:
+    """The owner a thing stands for: "the offices of BMW" are BMW's, "a camp for refugees" the refugees', "the
+    United States' policies" the United States'; None for a noun that names people or an event ("leaders of X",
+    "the attack on X")."""
+    if head.pos_ != "NOUN":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)  # "the US' policies"
+    if owner is None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for"):
+                owner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ != "PRON"), None)
+                break
+    if owner is None or _event_noun(reading, head) or _people(reading, head):
+        return None
+    return owner
+
+
+def _people(reading: _Reading, head: Token) -> bool:
+    """A word the agent dictionaries know: people, or a body of them ("soldiers", "government")."""
+    return reading.actors.names_people(reading.text[head.left_edge.idx : head.idx + len(head.text)])
+
+
+def _np_prep(reading: _Reading, head: Token, prep: Token) -> bool:
+    """ "leaders of X" always; "soldiers from X", "activists in X" for groups, "a force in X" for a body of
+    people, not "autonomy from X"."""
+    if prep.lower_ == "of":
+        return True
+    if prep.lower_ not in _NP_PREPS or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.tag_ in ("NNS", "NNPS") or _people(reading, head)
+
+
+def _np(reading: _Reading, head: Token) -> tuple[int, int]:
     """Token span of the noun phrase headed by ``head``: its modifiers and "of" phrases, not its clauses."""
     start = end = head.i
     for child in head.children:
         if child.i < head.i and child.dep_ not in _NP_LEFT_SKIP:
             start = min(start, child.left_edge.i)
-        elif child.i > head.i and (child.dep_ in _NP_RIGHT or (child.dep_ == "prep" and _np_prep(head, child))):
+        elif child.i > head.i and (
+            child.dep_ in _NP_RIGHT or (child.dep_ == "prep" and _np_prep(reading, head, child))
+        ):
             if child.dep_ == "prep":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    end = max(end, _np(pobj)[1] - 1)
+                    end = max(end, _np(reading, pobj)[1] - 1)
             else:
                 end = max(end, child.right_edge.i)
     return start, end + 1
@@ -1066,13 +1655,12 @@ def _event(
     target: _Actor | None,
 ) -> Event:
     entry = codebook.describe(code)
-    doc = reading.doc
     chain_tokens = [t.token for t in trigger.chain()]
     first = min(chain_tokens, key=lambda t: t.i)
     last = max(chain_tokens, key=lambda t: t.i)
     trigger_start, trigger_end = first.idx, last.idx + len(last.text)
     start = sentence.start_char
-    end = start + len(sentence.text.rstrip())
+    end = start + len(reading.text[start : sentence.end_char].rstrip())
     day, precision, date_source = _date(reading, sentence, innermost.token)
     event_actors = [_event_actor(reading, a) for a in (source, target)]
     event_id = stable_id(reading.article.id, "event", trigger.token.idx, code)
@@ -1100,7 +1688,7 @@ def _event(
         date=day,
         date_precision=precision,
         date_source=date_source,
-        evidence=Evidence(start, end, doc.text[start:end], trigger_start, trigger_end),
+        evidence=Evidence(start, end, reading.text[start:end], trigger_start, trigger_end),
         place=_place(reading, sentence, chain_tokens, (source, target)),
         quote_id=_quote(reading, trigger.token, event_actors[0]) if entry.verbal else None,
         confidence=_confidence(trigger, mode, source, target),
@@ -1115,7 +1703,7 @@ def _event_actor(reading: _Reading, actor: _Actor | None) -> EventActor | None:
     span = doc[actor.start : actor.end]
     head = actor.head
     resolved = reading.found.resolve(head.idx, head.idx + len(head.text))
-    entity_id, name = resolved if resolved else (None, span.text)
+    entity_id, name = resolved if resolved else (None, reading.text[span.start_char : span.end_char])
     return EventActor(
         code=actor.code.code if actor.code else None,
         entity_id=entity_id,
@@ -1134,7 +1722,7 @@ def _date(reading: _Reading, sentence: Span, token: Token) -> tuple[str, str, st
     for expression in reading.times[low:high]:
         if expression.type not in ("DATE", "TIME"):
             continue
-        span = reading.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        span = _char_span(reading, expression.start, expression.end)
         if span is None:
             continue
         distance = _distance(token, span.root)
@@ -1149,20 +1737,27 @@ def _date(reading: _Reading, sentence: Span, token: Token) -> tuple[str, str, st
     return "", "", "unknown"
 
 
+def _char_span(reading: _Reading, start: int, end: int) -> Span | None:
+    """The tokens of a time or place, found once per article."""
+    if (start, end) not in reading.spans:
+        reading.spans[start, end] = reading.doc.char_span(start, end, alignment_mode="expand")
+    return reading.spans[start, end]
+
+
 def _distance(a: Token, b: Token) -> int:
     """Edges between two tokens in the dependency tree."""
     above: dict[int, int] = {}
     current, steps = a, 0
     while True:
         above[current.i] = steps
-        if current.head is current or steps > 40:
+        if current.head.i == current.i or steps > 40:
             break
         current, steps = current.head, steps + 1
     current, steps = b, 0
     while steps <= 40:
         if current.i in above:
             return above[current.i] + steps
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current, steps = current.head, steps + 1
     return 1_000
@@ -1172,6 +1767,16 @@ def _place(
     reading: _Reading, sentence: Span, tokens: Sequence[Token], actors: Sequence[_Actor | None]
 ) -> EventPlace | None:
     """A place the text puts the event in: the object of "in", "at", "near" ... on the trigger or its object."""
+    located = _located(reading, sentence, tokens, actors)
+    if located is None:
+        return None
+    place = located[0]
+    return EventPlace(place.name, place.country, place.lat, place.lon)
+
+
+def _located(
+    reading: _Reading, sentence: Span, tokens: Sequence[Token], actors: Sequence[_Actor | None]
+) -> tuple[Place, Span] | None:
     low = bisect_left(reading.place_starts, sentence.start_char)
     high = bisect_right(reading.place_starts, sentence.end_char)
     if low == high:
@@ -1179,7 +1784,7 @@ def _place(
     anchors = {t.i for t in tokens}
     taken = [(a.start, a.end) for a in actors if a is not None]
     for place in reading.places[low:high]:
-        span = reading.doc.char_span(place.start, place.end, alignment_mode="expand")
+        span = _char_span(reading, place.start, place.end)
         if span is None or any(s < span.end and span.start < e for s, e in taken):
             continue
         head = span.root
@@ -1188,7 +1793,7 @@ def _place(
             continue
         attached = prep.head
         if attached.i in anchors or (attached.dep_ in ("dobj", "pobj", "nsubjpass") and attached.head.i in anchors):
-            return EventPlace(place.name, place.country, place.lat, place.lon)
+            return place, span
     return None
 
 
