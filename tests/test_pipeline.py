@@ -164,3 +164,20 @@ def test_a_failing_store_stops_the_workers_instead_of_hanging(tmp_path: Path) ->
         with pytest.raises(RuntimeError, match="disk says no"):
             corpus.ingest([str(shared)])
         assert corpus.stats().articles == 5  # the first batch stays
+
+
+def test_a_copy_is_not_parsed_while_its_original_is_on_its_way_to_the_store(tmp_path: Path) -> None:
+    lines = [json.dumps({"title": f"Story {n}", "text": f"The mayor of Town {n} said on Monday that the bridge opens."})
+             for n in range(6)]  # fmt: skip
+    write(tmp_path / "feed.jsonl", "\n".join(lines + lines) + "\n")  # each copy comes three batches after its original
+    with Corpus.open(str(tmp_path / "x.db"), Settings(n_process=1, batch_size=2)) as corpus:
+        parsed = []
+        real = corpus._annotated
+
+        def counting(articles):  # type: ignore[no-untyped-def]
+            return real(a for a in articles if not parsed.append(a.id))
+
+        corpus._annotated = counting  # type: ignore[method-assign]
+        report = corpus.ingest([str(tmp_path / "feed.jsonl")])
+    assert (report.stored, report.duplicates) == (6, 6)
+    assert len(parsed) == len(set(parsed)) == 6

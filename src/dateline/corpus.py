@@ -58,8 +58,10 @@ class Corpus:
             if on_progress:
                 on_progress(report)
 
+        in_flight: set[str] = set()  # ids sent to the pipeline and not stored yet: a copy of one is not parsed twice
+
         def fresh() -> Iterator[Article]:
-            """New articles only: those already stored skip the spaCy pass."""
+            """New articles only: those already stored, or on their way to the store, skip the spaCy pass."""
             batch: list[Article] = []
             for item in self.read(paths):
                 if isinstance(item, Problem):
@@ -70,14 +72,23 @@ class Corpus:
                     batch.append(item)
                 progress()
                 if len(batch) >= self.settings.batch_size:
-                    yield from self._unseen(batch, report)
+                    yield from unseen(batch)
                     batch = []
-            yield from self._unseen(batch, report)
+            yield from unseen(batch)
+
+        def unseen(batch: list[Article]) -> Iterator[Article]:
+            for article in self._unseen(batch, report):
+                if article.id in in_flight:
+                    report.duplicates += 1
+                else:
+                    in_flight.add(article.id)
+                    yield article
 
         def store(pending: list[tuple[Article, Annotations | None]]) -> None:
             result = self.store.write(pending, self.settings.model, pipeline.VERSION)
             report.stored += result.stored
             report.duplicates += result.duplicates
+            in_flight.difference_update(article.id for article, _ in pending)
             pending.clear()
             progress()
 
