@@ -141,6 +141,56 @@ def test_a_named_headline_doer_is_found_in_the_text(nlp: Language) -> None:
     assert summary.what is not None and summary.what.start is None and summary.what.text.startswith("wins Lisbon Open")
 
 
+def test_a_kicker_is_read_apart_and_can_name_the_setting(nlp: Language) -> None:
+    text = (
+        "Firefighters rescued 30 residents from a burning tower block on Sunday. "
+        "The blaze in Madrid was the city's worst in years."
+    )
+    summary = card(nlp, text, title="Madrid fire: Crews rescue 30 residents")
+    assert summary.what == Phrase("rescue 30 residents", None, None)
+    assert summary.where == Phrase("Madrid", None, None)  # the kicker's place, not a locative of any clause
+
+
+def test_a_headline_participle_read_as_an_adjective_is_a_passive_whose_cause_names_the_doer(nlp: Language) -> None:
+    text = (
+        "The Monaco race was stopped on lap 12 after Max Verstappen crashed into the barrier at the tunnel exit. "
+        "Verstappen was unhurt."
+    )
+    summary = card(nlp, text, title="Monaco race red-flagged after Max Verstappen crash")
+    assert summary.what == Phrase("Monaco race red-flagged", None, None)
+    assert said(summary.who, text) == "Max Verstappen"  # a race is not who: the driver whose crash stopped it
+
+
+def test_a_headline_naming_the_event_as_a_noun_gives_what(nlp: Language) -> None:
+    text = "Gunmen attacked a border post in Kashmir on Monday, killing four soldiers, the army said."
+    summary = card(nlp, text, title="Kashmir: Deadly attack on border post")
+    assert summary.what == Phrase("Deadly attack on border post", None, None)
+    assert said(summary.who, text) == "Gunmen" and said(summary.where, text) == "Kashmir"
+
+
+def test_when_passes_over_a_persons_past_and_later_plans(nlp: Language) -> None:
+    text = (
+        "The mayor has praised the new bridge over the river. "
+        "Mayor Jones, who took office on Monday, opened it to traffic on Wednesday."
+    )
+    summary = card(nlp, text)
+    assert said(summary.when, text) == "on Wednesday" and summary.when_value == "2024-03-06"
+    text = "The club has confirmed the signing of a new striker. The season resumes in a fortnight."
+    summary = card(nlp, text)
+    assert summary.when == Phrase("March 12, 2024", None, None)  # the publication date, not the season's restart
+
+
+def test_a_dateline_after_a_photo_caption_and_a_place_people_come_from(nlp: Language) -> None:
+    text = (
+        "The vote. Senator Mary Smith speaks to reporters (Photo: John Roe, Getty Images) "
+        "WASHINGTON -- The Senate passed the budget bill late on Monday."
+    )
+    summary = card(nlp, text)
+    assert said(summary.where, text) == "WASHINGTON"
+    text = "Police have named the three victims of the crash as adults from Leeds. The crash happened on Friday."
+    assert card(nlp, text).where is None  # where the victims came from, not where anything happened
+
+
 def test_headline_text_gives_title_case_words_the_case_the_text_gives_them() -> None:
     news = article(
         "The city council approved a new budget for schools in Leeds.", "Council Approves New Budget For Leeds Schools"

@@ -62,6 +62,7 @@ def test_the_seed_article_resolves_monday_and_thursday_against_its_publication(n
         ("Markets slid this morning.", "this morning", "TIME", "2022-02-21TMO", "time"),
         ("Troops crossed the river on Monday morning.", "Monday morning", "TIME", "2022-02-21TMO", "time"),
         ("The council votes at 3 p.m. today.", "3 p.m. today", "TIME", "2022-02-21T15:00", "time"),
+        ("The boy fell at 11am local time on Sunday.", "11am local time on Sunday", "TIME", "2022-02-20T11:00", "time"),
         ("Exports fell sharply last week.", "last week", "DATE", "2022-W07", "week"),
         ("Fuel prices will climb next month.", "next month", "DATE", "2022-03", "month"),
         ("This year has been difficult for farmers.", "This year", "DATE", "2022", "year"),

@@ -9,25 +9,34 @@ in the headline and the lead, so the candidates are the main clauses of the head
   its doer ("the consulate was bombed [by the Taliban]"). A clause inside a quotation is no candidate.
 - The main event is the candidate with the best score: earlier sentences first, more of the headline's words, a doer
   that is a named entity the article mentions often (and the headline names), an event the events stage coded there.
-- The headline's clause, read from its own parse: headline English drops auxiliaries ("Seven [killed]", "consulate
-  [bombed] by Taliban") and the tagger reads some verbs in -s as nouns ("Trump [lands] in Washington"); both are
-  read as verbs. Quotations, subordinate clauses and a reporting verb ("..., says Comey") are passed over.
+- The headline's clause, read from its own parse, the kicker of "Croydon tram crash: Police identify victims" parsed
+  as a sentence apart: headline English drops auxiliaries ("Seven [killed]", "consulate [bombed] by Taliban", also
+  where the tagger reads the participle as a noun: "Five [shot] in Seattle") and the tagger reads some verbs in -s
+  as nouns ("Trump [lands] in Washington"); all are read as verbs. Quotations, subordinate clauses and a reporting
+  verb ("..., says Comey") are passed over.
 - who: the doer. A name, or a pronoun the entity stage resolved, is given as the entity's full name where the text
   writes it ("Vladimir Putin", not "he" or "Putin"); a description led by a person or organisation as that name
   ("[Taliban] suicide bomber"); anything else as the noun phrase ("At least seven people"). A named doer in the
-  headline comes first, then one in the lead, then a doer the headline or the lead describes.
+  headline comes first, then one in the lead, then a doer the headline or the lead describes. Where the clause
+  names no doer, or only an event ("Brazilian Grand Prix thrown into chaos as [Kimi Raikkonen] accident brings out
+  red flag"), the person named in what set it off.
 - what: the verb with its auxiliaries, objects and prepositional phrases, up to the first phrase that answers another
   question (a place, a time, a reason, a manner); with no object, a place may be the what ("met in the White House").
   The headline's clause gives what when there is one (headlines are written to say just that), as the title's own
-  words with no offsets; else the lead's.
+  words with no offsets; else a headline that names the event as a noun the text uses as a verb ("Afghanistan:
+  [Fatal attack on German consulate] in Mazar-e-Sharif"); else the lead's clause.
 - when: a date or time (not a duration, not more than a year from publication) tied to the main verb, else in its
-  sentence, else the first day or time within the first 3,000 characters, else in the headline, with the
-  preposition that ties it ("on Monday"). Failing all, the publication date, written out, with no offsets.
+  sentence, else the first day or time within the first 3,000 characters that is not after publication (a later
+  one is a plan), else in the headline, with the preposition that ties it ("on Monday"). A time in a clause about a
+  person ("Trump, [who won on Wednesday], said") is biography, taken only when nothing else dates the event.
+  Failing all, the publication date, written out, with no offsets.
   ``when_value`` is the TIMEX3 value the times stage gave, or the publication day.
 - where: a place named in a locative phrase of the main clause ("derailed [near London]", "rescued residents from a
-  block [in Lyon]"), else of the headline's clause, else the dateline city of a "KYIV (Reuters) -" lead, else the
-  place the events stage gave the main event. A place that only says who someone is ("President Putin [of Russia]",
-  "[Moscow]-backed") is not where the event happened: then where is None.
+  block [in Lyon]"), else of the headline's clause, else a place the headline puts before a noun ("[Croydon] tram
+  crash"), else the dateline city of a "KYIV (Reuters) -" lead (also after a photo caption, for a city the
+  gazetteer knows), else the place the events stage gave the main event. A place that only says who someone is
+  ("President Putin [of Russia]", "[Moscow]-backed", "adults [from South London]") is not where the event
+  happened: then where is None.
 - why and how: a reason or manner phrase on the main verb, from data/summary_cues.tsv ("because ...", "due to ...",
   "in retaliation for ...", a purpose "to meet ..."; "by storming ...", "with a truck bomb") and, for how, an -ly
   adverb not in data/summary_adverbs.tsv ("narrowly"). Most articles state neither plainly: then None, not a guess.
@@ -72,6 +81,7 @@ _AT = frozenset({"at", "in", "outside", "inside", "near"})
 _CLAUSE_MARKS = frozenset({"-", "--", "—", "–", ":", ";", "|"})
 _WHEN_PREPOSITIONS = frozenset({"on", "at", "in", "during", "since", "until", "by", "before", "after", "from"})
 _WHEN_GRAINS = frozenset({"day", "time", "week", "month", "quarter", "year"})
+_CAUSE_OPENERS = frozenset({"after", "as", "when", "following"})  # clauses and phrases that say what set an event off
 _TIME_PREPOSITIONS = frozenset({"after", "before", "following", "during", "since", "until", "amid"})
 _EXPLETIVE = frozenset({"it", "there", "this", "that", "which", "who", "what"})
 _DOER_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # named doers; a place or an event is said as written
@@ -81,8 +91,10 @@ _DATELINE = re.compile(
     r"\s*(?P<agency>\([A-Za-z .&-]{1,30}\))?\s*(?:--|—|–|-|:)\s"
 )
 _WHEN_REACH = 3000  # characters into the text a day or a time may stand and still date the main event
-_DATELINE_REACH = 160  # characters into the text a dateline may stand (after a caption word or two)
+_DATELINE_START = 60  # characters into the text a dateline stands after a caption word or two
+_DATELINE_REACH = 320  # ... or after a photo caption, when it names a city the gazetteer knows
 _WORD = re.compile(r"[^\W_]+")
+_KICKER_COLON = re.compile(r"(?<=\w):(?=\s)")  # "Croydon tram crash: Police identify ...", not "10:30"
 
 
 # ---------------------------------------------------------------- the card
@@ -110,10 +122,12 @@ def summarize(doc: Doc, article: Article, found: Annotations, title: Doc | None 
 
 
 def headline_text(article: Article) -> str:
-    """The title as it is best parsed: in a headline written in Title Case ("Tram Derails in Croydon, Killing 7")
-    each word takes the case the article's text gives it ("Tram derails in Croydon, killing 7"): a word the text
-    never capitalises is no name. Same length as the title, so offsets into one are offsets into the other."""
-    title = article.title or ""
+    """The title as it is best parsed. A kicker ends as a sentence does ("Croydon tram crash. Police identify
+    victims"), so the parser reads the headline after it as a clause of its own, not as an apposition to the kicker.
+    In a headline written in Title Case ("Tram Derails in Croydon, Killing 7") each word takes the case the
+    article's text gives it ("Tram derails in Croydon, killing 7"): a word the text never capitalises is no name.
+    Same length as the title, so offsets into one are offsets into the other."""
+    title = _KICKER_COLON.sub(".", article.title or "")
     words = list(_WORD.finditer(title))
     capitalised = [w for w in words if w.group()[0].isupper()]
     if len(words) < 4 or len(capitalised) < 0.7 * len(words):
@@ -197,6 +211,7 @@ class _Reading:
     mentions: list[Mention]  # in text order
     starts: list[int]  # their starts, for bisect
     times: list[TimeExpr]  # those that can say when: dates and times near the publication
+    place_words: frozenset[str]  # the places the places stage found, as the text writes them
     title_words: frozenset[str]
     most_mentions: int
     _named: dict[str, Mention | None] = field(default_factory=dict)
@@ -217,6 +232,7 @@ class _Reading:
             mentions=mentions,
             starts=[m.start for m in mentions],
             times=[t for t in found.times if _can_say_when(t, anchor)],
+            place_words=frozenset(p.text for p in found.places),
             title_words=frozenset(_stem(w) for w in _content_words(article.title or "", doc)),
             most_mentions=max((e.mentions for e in found.entities), default=0),
         )
@@ -274,12 +290,16 @@ class _Reading:
     # --- who
 
     def who(self, headline: _Clause | None, main: _Clause | None, event: Event | None) -> Phrase | None:
-        """A named doer first (the headline's, then the lead's), then a doer written as a noun phrase."""
-        clauses = [c for c in (headline, main) if c is not None and c.doer is not None]
-        for clause in clauses:
+        """A named doer first (the headline's, then the lead's). A clause whose doer names nobody, a passive without
+        its agent or an event ("Brazilian Grand Prix thrown into chaos"), gives the person whose doing set it off
+        ("as [Kimi Raikkonen] accident brings out red flag"). Then a doer written as a noun phrase."""
+        for clause in (c for c in (headline, main) if c is not None):
             doer = _named_in(clause.doer, self) if clause.doer is not None else None
             entity = self.entity_of(doer) if doer is not None else None
             if doer is None or entity is None:
+                cause = self._cause_actor(clause.verb) if doer is None or doer.pos_ == "PROPN" else None
+                if cause is not None:
+                    return self._name(*cause)
                 continue
             outweighed = clause is main and headline is not None and headline.doer is not None
             if outweighed and entity.mentions < 2 and not self._in_title(entity):
@@ -287,9 +307,24 @@ class _Reading:
             return self._name(entity, doer)
         if event is not None and event.source is not None and event.source.entity_id in self.entities:
             return self._name(self.entities[event.source.entity_id], None)
-        for clause in clauses:
+        for clause in (c for c in (headline, main) if c is not None):
             if clause.doer is not None and clause.doer.pos_ != "PRON":
                 return self._phrase(clause.doer_words or _noun_phrase(clause.doer))
+        return None
+
+    def _cause_actor(self, verb: Token) -> tuple[Entity, Token] | None:
+        """The person named as the doer in what set the event off: the subject of an "after", "as" or "when"
+        clause on the verb, or a name on the noun of an "after" phrase ("after [Kimi Raikkonen] Ferrari crash")."""
+        for child in verb.children:
+            opener = child.left_edge if child.dep_ == "advcl" else child
+            if child.dep_ not in ("advcl", "prep") or opener.lower_ not in _CAUSE_OPENERS:
+                continue
+            for token in child.subtree:
+                if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "compound", "poss") or _after_hyphen(token):
+                    continue
+                entity = self.entity_of(token)
+                if entity is not None and entity.kind == "PERSON":
+                    return entity, token
         return None
 
     def _name(self, entity: Entity, doer: Token | None) -> Phrase:
@@ -336,10 +371,22 @@ class _Reading:
     # --- what
 
     def what(self, headline: _Clause | None, main: _Clause | None) -> Phrase | None:
-        for clause in (headline, main):
-            tokens = _predicate(clause, self) if clause is not None else None
-            if tokens is not None:
-                return self._phrase(tokens)
+        """The headline's clause, else a headline that names the event as a noun ("Fatal attack on German
+        consulate"), else the lead's main clause."""
+        tokens = _predicate(headline, self) if headline is not None else None
+        if tokens is None and self.title is not None:
+            tokens = self._named_event(self.title)
+        if tokens is None and main is not None:
+            tokens = _predicate(main, self)
+        return self._phrase(tokens) if tokens is not None else None
+
+    def _named_event(self, title: Doc) -> Span | None:
+        """A headline with no clause that names an action as a noun the text uses as a verb ("[Fatal attack] on
+        German consulate": "Gunman attacked the building"), up to a phrase that answers another question."""
+        for sentence in reversed(list(title.sents)):
+            root = sentence.root
+            if root.pos_ == "NOUN" and not _quoted(root) and _verb_in_text(root.lemma_, self.doc):
+                return title[root.left_edge.i : _object_end(root, self) + 1]
         return None
 
     # --- when
@@ -350,10 +397,11 @@ class _Reading:
             sentence = main.verb.sent
             inside = [t for t in self.times if sentence.start_char <= t.start < sentence.end_char]
             tied = [t for t in inside if self._tied(t.start, t.end, main.verb)]
-            chosen = next(iter(tied or inside), None)
+            chosen = next(iter(tied or [t for t in inside if not self._recalled(t)] or inside), None)
         if chosen is None:
             reach = max(_WHEN_REACH, self.lead[-1].end_char if self.lead else 0)
-            chosen = next((t for t in self.times if t.start < reach and t.granularity in ("day", "time")), None)
+            days = [t for t in self.times if t.start < reach and t.granularity in ("day", "time") and self._by_now(t)]
+            chosen = next(iter([t for t in days if not self._recalled(t)] or days), None)
         if chosen is not None:
             return self._when_phrase(chosen), chosen.value
         anchor = _anchor(self.article)
@@ -384,6 +432,27 @@ class _Reading:
                 start = before.idx
         return Phrase(self.text[start : expression.end], start, expression.end)
 
+    def _by_now(self, expression: TimeExpr) -> bool:
+        """Whether the day is not after publication: news reports what has happened, so a later day outside the
+        main clause is a plan ("the final race [in a fortnight]"), not when the main event happened."""
+        anchor = _anchor(self.article)
+        value = expression.value[:10]
+        if anchor is None or not value[:4].isdigit():
+            return True
+        day = anchor.date() if isinstance(anchor, datetime) else anchor
+        return value <= day.isoformat()
+
+    def _recalled(self, expression: TimeExpr) -> bool:
+        """Whether the time stands in a clause that describes a noun: "Trump, [who won on Wednesday], said ...".
+        It dates what the sentence recalls about someone, not what it reports."""
+        words = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        token = words.root if words is not None else None
+        while token is not None and token.head.i != token.i:
+            if token.dep_ == "relcl" and token.left_edge.lower_ in ("who", "whose", "whom"):
+                return True
+            token = token.head
+        return False
+
     def time_at(self, start: int, end: int) -> bool:
         return any(t.start < end and start < t.end for t in self.found.times)
 
@@ -413,6 +482,9 @@ class _Reading:
             words = self._where_in(clause) if clause is not None else None
             if words is not None:
                 return self._phrase(words)
+        setting = self._headline_setting()
+        if setting is not None:
+            return self._phrase(setting)
         dateline = self._dateline()
         if dateline is not None:
             return dateline
@@ -431,6 +503,8 @@ class _Reading:
                 continue
             if not _hangs_from(head.head, verb):
                 continue
+            if head.head.lower_ == "from" and head.head.head.i != verb.i:
+                continue  # "adults [from South London]" says where people come from, not where it happened
             return _place_phrase(head)
         return None
 
@@ -443,19 +517,42 @@ class _Reading:
             return True
         if token.doc is self.doc and any(p.start <= token.idx < p.end for p in self.found.places):
             return True
+        if token.doc is not self.doc and token.text in self.place_words:
+            return True  # the headline's "Croydon", which the places stage found in the text
         return token.ent_type_ in ("ORG", "EVENT", "WORK_OF_ART") and _place_head(token).head.lower_ in _AT
 
+    def _headline_setting(self) -> Span | None:
+        """A place name the headline puts before one of its nouns: "[Croydon] tram crash: ...", "[Brazil] GP
+        red-flagged". Headlines name a story's setting so. A place word in a longer name ("[New] York", "[Cleveland]
+        Indians", "anti-[US] protest") is not one."""
+        if self.title is None:
+            return None
+        for token in self.title:
+            if token.dep_ not in ("compound", "nmod") or token.head.i < token.i or not self.is_place(token):
+                continue
+            if self.is_place(token.head) or token.head.tag_ == "NNPS" or _after_hyphen(token):
+                continue
+            name = next((e for e in self.title.ents if e.start <= token.i < e.end), None)
+            if name is None or len(name) == 1:
+                return self.title[token.i : token.i + 1]
+            if name.label_ in _PLACE_LABELS:
+                return name
+        return None
+
     def _dateline(self) -> Phrase | None:
-        """The city of a dateline ("LONDON --", "KYIV (Reuters) -", "MAZAR-I-SHARIF, Afghanistan —")."""
-        match = _DATELINE.search(self.text[:_DATELINE_REACH])
-        if match is None or match.start("place") > 60:
-            return None
-        start, end = match.span("place")
-        name = match.group("place")
-        known = geo.places_named(name.title()) or any(p.start < end and start < p.end for p in self.found.places)
-        if not (known or match.group("region") or match.group("agency")):
-            return None
-        return Phrase(name, start, end)
+        """The city of a dateline ("LONDON --", "KYIV (Reuters) -", "MAZAR-I-SHARIF, Afghanistan —"): near the
+        start, or after a photo caption when the gazetteer knows the city ("... Getty Images) WASHINGTON --")."""
+        for match in _DATELINE.finditer(self.text[:_DATELINE_REACH]):
+            start, end = match.span("place")
+            known = geo.places_named(match.group("place").title())
+            if start <= _DATELINE_START and (known or self._place_at(start, end) or match["region"] or match["agency"]):
+                return Phrase(match.group("place"), start, end)
+            if known:
+                return Phrase(match.group("place"), start, end)
+        return None
+
+    def _place_at(self, start: int, end: int) -> bool:
+        return any(p.start < end and start < p.end for p in self.found.places)
 
     # --- why and how
 
@@ -583,15 +680,21 @@ def _clauses(sentence: Span, rank: int) -> Iterator[_Clause]:
 
 
 def _headline_clauses(title: Doc, doc: Doc) -> Iterator[_Clause]:
-    """The headline's main clauses (not subordinate ones), with two readings the tagger misses in headline English:
+    """The headline's main clauses (not subordinate ones), with the readings the tagger misses in headline English:
     a verb in -s read as a plural noun after its subject ("Donald Trump [lands] in Washington", "Tram [derails] in
     Croydon"), when the article uses the word as a verb; and a passive without its auxiliary ("German consulate
-    [bombed] in attack by Taliban", "Toblerone fans [outraged]", "Seven [killed]")."""
+    [bombed] in attack by Taliban", "Toblerone fans [outraged]", "Seven [killed]"), also where the tagger reads the
+    participle as a noun or an adjective ("Five [shot] in Seattle", "Brazil GP [red-flagged]")."""
     for token in title:
         if token.tag_ == "NNS" and token.dep_ == "ROOT" and _verb_in(token.lower_, doc):
-            names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod", "nsubj")]
-            if names and names[-1].i == token.i - 1:
-                yield _Clause(token, names[-1], None, -1, doer_words=title[names[0].left_edge.i : token.i])
+            before = _word_before(token)
+            if before is not None:
+                yield _Clause(token, before, None, -1, doer_words=title[before.left_edge.i : token.i])
+            continue
+        if _misread_participle(token, doc):
+            before = _word_before(token)
+            if before is not None:
+                yield _Clause(token, _headline_agent(token), before, -1)
             continue
         if token.pos_ not in ("VERB", "AUX") or not token.tag_.startswith("VB"):
             continue
@@ -631,10 +734,35 @@ def _headline_agent(verb: Token) -> Token | None:
     return None
 
 
+def _word_before(token: Token) -> Token | None:
+    """The noun or number just before a headline verb the tagger misread (before all of it: "GP red-flagged"),
+    and hanging from it: its subject, whatever the parser called the link."""
+    first = token.i
+    while first > 1 and _in_word(token.doc[first - 1]):
+        first -= 2
+    words = [c for c in token.lefts if c.pos_ in ("NOUN", "PROPN", "NUM") and c.i < first]
+    return words[-1] if words and words[-1].i == first - 1 else None
+
+
+def _misread_participle(token: Token, doc: Doc) -> bool:
+    """A headline's root the tagger reads as a noun or an adjective that is a past participle: one in -ed (not
+    "speed", "bed"), or a word the text uses as a participle ("shot": "five people have been shot")."""
+    if token.dep_ != "ROOT" or token.tag_ not in ("NN", "JJ"):
+        return False
+    word = token.lower_
+    if word.endswith("ed") and not word.endswith("eed") and len(word) > 4:
+        return True
+    return any(t.tag_ == "VBN" and t.lower_ == word for t in doc[:3000])
+
+
 def _verb_in(word: str, doc: Doc) -> bool:
     """Whether the text uses this -s word's stem as a verb ("derails": "the tram derailed")."""
     stems = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
-    return any(t.pos_ == "VERB" and t.lemma_ in stems for t in doc[:3000])
+    return any(_verb_in_text(stem, doc) for stem in stems)
+
+
+def _verb_in_text(lemma: str, doc: Doc) -> bool:
+    return any(t.pos_ == "VERB" and t.lemma_ == lemma for t in doc[:3000])
 
 
 def _main_verb(sentence: Span) -> Token | None:
@@ -693,12 +821,17 @@ def _named_in(head: Token, reading: _Reading) -> Token:
         return head
     for child in head.children:
         if child.dep_ in ("compound", "poss", "nmod", "appos") and child.pos_ == "PROPN":
-            if child.i > 0 and child.doc[child.i - 1].text == "-":
-                continue  # "anti-Trump protesters" are not Trump
+            if _after_hyphen(child):
+                continue
             entity = reading.entity_of(child)
             if entity is not None and entity.kind in ("PERSON", "ORG"):
                 return child
     return head
+
+
+def _after_hyphen(token: Token) -> bool:
+    """A name inside a hyphenated modifier: "anti-[Trump] protesters" are not Trump."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-"
 
 
 def _noun_phrase(head: Token) -> Span:
