@@ -271,3 +271,13 @@ def test_a_users_person_without_an_office_takes_the_title_the_text_gives(tmp_pat
 def test_a_petrarch_agents_file_is_the_whole_vocabulary(nlp: Language, petr_coder: ActorCoder) -> None:
     # PETRARCH reads its agents file alone: "crowds" is no sector there, whatever ours says
     assert code_of(petr_coder, nlp, "Crowds in Gondor burned the embassy.", "Crowds in Gondor") == "GON"
+
+
+def test_petrarch_agents_add_their_codes_to_an_actors_own(nlp: Language, petr_coder: ActorCoder) -> None:
+    # as PETRARCH composes them: an agent's code after the actor's, less the blocks it already has
+    text = "Former security officials in White House met the envoy."
+    assert code_of(petr_coder, nlp, text, "Former security officials in White House") == "USAGOVELI"
+    text = "White House security officials met the envoy."
+    assert code_of(petr_coder, nlp, text, "White House security officials") == "USAGOV"
+    text = "West German world government activists met the envoy."
+    assert code_of(petr_coder, nlp, text, "West German world government activists") == "GMWGOVWGO"

@@ -8,6 +8,7 @@ import pytest
 from dateline.cameo.dictionaries import (
     ActorDictionary,
     AgentDictionary,
+    PhraseTable,
     builtin_actors,
     builtin_agents,
     people_words,
@@ -167,6 +168,11 @@ def test_longest_phrase_wins() -> None:
     assert match.value.phrase == "opposition party"
     matches = agents.find(words("rebel leader"))
     assert [m.value.phrase for m in matches] == ["rebel leader"]
+    table: PhraseTable[str] = PhraseTable()
+    for phrase in ("the united states", "the united", "the", "united states", "the united states"):
+        table.add(words(phrase), phrase)
+    found = table.find(words("the united states and the united nations"))
+    assert [(m.start, m.end, m.value) for m in found] == [(0, 3, "the united states"), (4, 6, "the united")]
 
 
 # ---- PETRARCH's formats, proved on its own validation dictionaries

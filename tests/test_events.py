@@ -280,6 +280,27 @@ def test_people_of_no_country_are_of_the_state_they_deal_with(nlp, coder, verbs)
     assert summary(code(nlp, coder, verbs, text)) == {("080", "MOZGOV", "MOZREB")}
 
 
+def test_officials_of_no_country_are_of_whom_they_govern(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "President Dos Sontas conceded to demands from UNITA."
+    assert summary(code(nlp, coder, verbs, text)) == {("080", "AGOGOV", "AGOOPP")}
+    text = "President Kamara threatened to institute a curfew in Algiers."
+    assert summary(code(nlp, coder, verbs, text)) == {("1323", "DZAGOV", "DZA")}
+    text = "President Dos Sontas conceded to demands from the United States."  # a foreign power says nothing
+    assert summary(code(nlp, coder, verbs, text)) == {("080", "---GOV", "USA")}
+
+
+def test_objects_the_parse_moves_or_shares_are_found(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "Albania denounced as an ugly crime Serbia's suppression of the unrest."
+    assert summary(code(nlp, coder, verbs, text)) == {("111", "ALB", "SRB")}
+    text = "Sri Lanka established diplomatic ties with and opened an embassy in Tehran."
+    assert summary(code(nlp, coder, verbs, text)) == {("050", "LKA", "IRNGOV")}
+
+
+def test_who_holds_a_rally_is_who_protests_at_it(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of Nigerians were converging for a rally in Lagos to protest the new law."
+    assert summary(code(nlp, coder, verbs, text)) == {("140", "NGA", None)}
+
+
 # ---- compound actors
 
 
@@ -303,9 +324,30 @@ def test_with_no_actor_among_the_objects_an_anti_names_the_target(nlp, coder, ve
     assert joined.root == "14" and joined.target is not None and joined.target.code == "USA"
 
 
-def test_a_users_petrarch_verbs_code_only_acts_with_a_source(nlp, coder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_users_petrarch_verbs_code_only_acts_between_two_actors(nlp, coder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     mine = tmp_path / "mine.verbs.txt"
     mine.write_text("--- CRITICIZE  [121]  ---\nCRITICIZE\n", encoding="utf-8")
     verbs = VerbDictionary.load([mine])
     assert code(nlp, coder, verbs, "Sweden was criticized over the dispute with Norway.") == []  # no source
+    assert code(nlp, coder, verbs, "Sweden criticized the decision.") == []  # no target
     assert summary(code(nlp, coder, verbs, "Sweden criticized Norway.")) == {("121", "SWE", "NOR")}
+
+
+def test_petrarch_patterns_are_read_as_petrarch_reads_them(nlp, coder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    mine = tmp_path / "mine.verbs.txt"
+    mine.write_text(
+        "--- CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * EID ^ $ [042]\n\n"
+        "--- QUESTION  [---] ---\nQUESTION\n- BEGUN *  [212]\n\n"
+        "--- REGRET  [111] ---\nREGRET  {REGRETTED REGRETS}\n- NOTED + *  [115]\n",
+        encoding="utf-8",
+    )
+    verbs = VerbDictionary.load([mine])
+    # the pattern names "hosting", which is then no trigger of its own; "next week" fills no actor slot
+    text = "Egypt will be hosting Sudan to celebrate Eid with Jordan next week in Libya."
+    assert summary(code(nlp, coder, verbs, text)) == {("042", "LBY", "EGY")}
+    # a reported clause whose subject is a pronoun is read on for the target
+    text = "Iran has begun to question whether it really has a future with Russia."
+    assert summary(code(nlp, coder, verbs, text)) == {("212", "IRN", "RUS")}
+    # a "+" on the clause's own subject leaves the source to the one who noted it
+    text = "Germany noted that Austria regretted the decision."
+    assert summary(code(nlp, coder, verbs, text)) == {("115", "DEU", "AUT")}

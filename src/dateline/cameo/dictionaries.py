@@ -141,8 +141,8 @@ class PhraseTable(Generic[T]):
     """Phrases of words to values, matched longest first; the first value stored for a phrase keeps it."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self._exact: dict[tuple[str, ...], T] = {}
+        self._sizes: dict[str, list[int]] = {}  # first word -> the lengths of its phrases, longest first
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -151,18 +151,20 @@ class PhraseTable(Generic[T]):
         if not phrase or phrase in self._exact:
             return
         self._exact[phrase] = value
-        entries = self._by_first.setdefault(phrase[0], [])
-        entries.append((phrase, value))
-        entries.sort(key=lambda entry: -len(entry[0]))
+        sizes = self._sizes.setdefault(phrase[0], [])
+        if len(phrase) not in sizes:
+            sizes.append(len(phrase))
+            sizes.sort(reverse=True)
 
     def get(self, phrase: Sequence[str]) -> T | None:
         return self._exact.get(tuple(phrase))
 
     def at(self, sequence: Sequence[str], i: int) -> Match[T] | None:
-        """The longest phrase that starts at word ``i``."""
-        for phrase, value in self._by_first.get(sequence[i], ()):
-            end = i + len(phrase)
-            if end <= len(sequence) and tuple(sequence[i:end]) == phrase:
+        """The longest phrase that starts at word ``i`` (a look-up per length its first word has: "the" starts
+        hundreds of names, in a handful of lengths)."""
+        for size in self._sizes.get(sequence[i], ()):
+            end = i + size
+            if end <= len(sequence) and (value := self._exact.get(tuple(sequence[i:end]))) is not None:
                 return Match(i, end, value)
         return None
 

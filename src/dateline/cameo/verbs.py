@@ -17,7 +17,7 @@ pattern whose code is no event code ("[+++]", "[xxy]") is passed over, as PETRAR
 our dictionaries are spaCy lemmas, so one row covers "attack", "attacked" and "attacking"; PETRARCH's are written
 forms, and a PETRARCH verb matches its regular inflections and the irregular forms its entry lists, as PETRARCH does.
 
-Our file's rows carry a *frame* as well, which pipeline/events.py reads: an intent, appeal, demand, reject or threat
+Our file's rows carry a *frame* as well, which pipeline/events/ reads: an intent, appeal, demand, reject or threat
 word ("agreed to", "urged ... to", "refused to", "threatened to", "accepted demands for") takes its code from the act
 it governs through
 data/event_frames.tsv ("agreed to meet" -> 036, "refused to meet" -> 125); a light verb ("held talks", "imposed
@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import data
 from ..errors import InputError
@@ -77,10 +78,14 @@ class Pattern:
         needs = tuple(frozenset(a[0] for a in s.alternatives) for s in slots if s.kind == "words")
         object.__setattr__(self, "needs", needs)
 
+    def possible(self, present: set[str]) -> bool:
+        """Whether every word slot finds one of its words among ``present`` (words and lemmas): a quick test
+        that rules a pattern out before it is matched in order."""
+        return all(not group.isdisjoint(present) for group in self.needs)
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A token as a pattern sees it."""
+
+class Word(NamedTuple):
+    """A token as a pattern sees it (a tuple: made for every word of a sentence that has a trigger)."""
 
     i: int  # token index in the Doc, for adjacency
     text: str  # lower-cased
@@ -88,8 +93,9 @@ class Word:
     nominal: bool  # a noun, proper noun or pronoun: may fill an actor position
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """Where a pattern matched (a tuple: one is made for each trigger word that matches)."""
+
     pattern: Pattern
     used: frozenset[int]  # token indices the pattern's words matched
     source: int | None = None  # token index the pattern marks as the source ("$")
@@ -189,7 +195,7 @@ def best(patterns: Sequence[Pattern], before: Sequence[Word], after: Sequence[Wo
         if pattern.needs:
             if present is None:
                 present = {w.lemma for w in (*before, *after)} | {w.text for w in (*before, *after)}
-            if not all(any(word in present for word in group) for group in pattern.needs):
+            if not pattern.possible(present):
                 continue
         match = _match(pattern, before, after, trigger)
         if match is not None:
@@ -201,6 +207,8 @@ def best(patterns: Sequence[Pattern], before: Sequence[Word], after: Sequence[Wo
 
 
 def _match(pattern: Pattern, before: Sequence[Word], after: Sequence[Word], trigger: int) -> Match | None:
+    if not pattern.before and not pattern.after:
+        return Match(pattern, frozenset())  # the word alone
     used: list[int] = []
     roles: dict[str, int] = {}
     if not _match_after(pattern, after, trigger, used, roles):

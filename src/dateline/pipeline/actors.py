@@ -28,7 +28,7 @@ international body stays the body ("U.N. Secretary-General Antonio Guterres" is 
 
 Choices: a sector without a country in sight is coded with CAMEO's unknown country, "---REB" for "Shona rebels"
 (country None), never guessed from elsewhere in the article (the event coder may read it from the event, as
-coders do: pipeline/events.py); protesters and demonstrators are CVL (civilians, as
+coders do: pipeline/events/); protesters and demonstrators are CVL (civilians, as
 PLOVER codes them), OPP being the organised political opposition; NATO is IGOWSTNAT, the United Nations IGOUNO and
 the European Union IGOEUREEC — CAMEO's own codes, so an IGO's country part is "IGO". A code from a PETRARCH
 dictionary is kept as written, a compound one too ("FRO/BIL/SAM": one actor per part).
@@ -42,6 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
@@ -71,13 +72,14 @@ _PLACE_KINDS = frozenset({"GPE", "NORP", "LOC"})
 _INITIAL = re.compile(r"^\w\.?$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """A phrase's words as the dictionaries match them, each with the token it came from."""
+class _Words(NamedTuple):
+    """A phrase's words as the dictionaries match them, each with the token it came from, and the mentions in it."""
 
     words: tuple[str, ...]
     tokens: tuple[int, ...]  # doc token index of each word
     written: tuple[str, ...]  # each word's token as written ("U.N."), for acronyms
+    starts: tuple[int, ...]  # each word's token's first character
+    mentions: list[Mention]  # the names and pronouns that overlap the phrase
 
 
 @dataclass(slots=True)
@@ -88,6 +90,7 @@ class _Index:
     longest: int  # characters in the longest mention
     by_id: dict[str, Entity]
     phrases: dict[tuple[int, int, date | None], ActorCode | None] = field(default_factory=dict)  # coded already
+    entities: dict[tuple[str, date | None], ActorCode | None] = field(default_factory=dict)  # likewise
 
 
 class ActorCoder:
@@ -96,6 +99,7 @@ class ActorCoder:
     def __init__(self, actors: Sequence[ActorDictionary], agents: Sequence[AgentDictionary]) -> None:
         self.actors = list(actors)  # first wins
         self.agents = list(agents)
+        self.appends = any(a.complete for a in self.agents)  # PETRARCH's agents add their codes to an actor's
         self._index: _Index | None = None
         self._kinds: dict[str, str | None] = {}  # word -> its agent kind, as the dictionaries say
 
@@ -201,7 +205,7 @@ class ActorCoder:
         return index.phrases[key]
 
     def _phrase(self, span: Span, index: _Index, when: date | None) -> ActorCode | None:
-        phrase = _words_of(span)
+        phrase = _words_of(span, index)
         head = _word_at(phrase, span.root.i)
         base, named, person = self._named_in(span, phrase, index, head, when)
         every = self._agent_matches(phrase.words)  # the name's words too: "Ithilen's minister Calimehtar"
@@ -209,7 +213,12 @@ class ActorCoder:
         match = self._best_agent(matches, head) or self._governing_agent(span)
         if match is not None and any(self.kind(w) == "former" for w in phrase.words[: max(0, match.start)]):
             match = Match(match.start, match.end, _FORMER)  # "former Gondor prosecutors": no longer in office
-        code = base if match is None else _with_agent(base, match, head, named, bool(person) and named == person)
+        if match is None:
+            code = base
+        elif self.appends and base is not None and base.sector is not None and base.basis == "dictionary":
+            code = _appended(base, match.value)
+        else:
+            code = _with_agent(base, match, head, named, bool(person) and named == person)
         if person and base is not None and base.basis == "role":
             code = self._title_owner(phrase, every, when) or code
         prefix = next((m for m in every if m.value.prefix and m.value.code and m is not match), None)
@@ -223,7 +232,7 @@ class ActorCoder:
         owner = self._owner(phrase.words, phrase.written, when, person)
         if owner is None:
             owner = self._conjunct_owner(span, when)  # "government" in "Swedish media and government"
-        if owner is None and (country := _country_in(span, index, self.kind)) is not None:
+        if owner is None and (country := _country_in(span, phrase, index, self.kind)) is not None:
             owner = ActorCode(country, country, None, "country")
         if code is None or owner is None:
             return code or owner
@@ -245,17 +254,24 @@ class ActorCoder:
     ) -> tuple[ActorCode | None, frozenset[int], frozenset[int]]:
         """The code of the actor the phrase names, the positions of the words that name it, and those of a
         person's name (which no dictionary actor may be found inside: "Jeb Bush" is not the Bush it knows)."""
-        entity = self._named_entity(span, index)
-        named = _positions(span, phrase, index, entity) if entity is not None else frozenset[int]()
+        entity = self._named_entity(span, phrase, index)
+        named = _positions(phrase, entity) if entity is not None else frozenset[int]()
         person = named if entity is not None and entity.kind == "PERSON" else frozenset[int]()
-        if entity is not None and (code := self.entity(entity, when)) is not None:
+        if entity is not None and (code := self._entity_in(index, entity, when)) is not None:
             return code, named, person
         code, named = self._dictionary_in(phrase, head, when, person)
-        if code is None and (place := _place_on_head(span, index)) is not None:
+        if code is None and (place := _place_on_head(span, phrase, index)) is not None:
             if place.kind == "NORP":
                 place = _homeland(span, index) or place  # "the Albanians of southern Serbia" live in Serbia
-            code, named = self.entity(place, when), _positions(span, phrase, index, place)
+            code, named = self._entity_in(index, place, when), _positions(phrase, place)
         return code, named, person
+
+    def _entity_in(self, index: _Index, entity: Entity, when: date | None) -> ActorCode | None:
+        """``entity``, coded once per article: many of its phrases name it."""
+        key = (entity.id, when)
+        if key not in index.entities:
+            index.entities[key] = self.entity(entity, when)
+        return index.entities[key]
 
     def _owner(
         self, sequence: Sequence[str], written: Sequence[str], when: date | None, skip: frozenset[int]
@@ -303,9 +319,11 @@ class ActorCoder:
         return None, frozenset()
 
     @staticmethod
-    def _named_entity(span: Span, index: _Index) -> Entity | None:
+    def _named_entity(span: Span, phrase: _Words, index: _Index) -> Entity | None:
         """The person or organisation the phrase names or points to ("Putin's spokesman", "he"); a place only
         when the phrase is a pronoun for it ("it", "they")."""
+        if not phrase.mentions:
+            return None  # what resolve would say, without its search
         resolved = index.found.resolve(span.start_char, span.end_char)
         entity = index.by_id.get(resolved[0]) if resolved is not None else None
         if entity is None or (entity.kind in _PLACE_KINDS and span.root.pos_ != "PRON"):
@@ -430,18 +448,22 @@ def _same_person(full: str, used: str, actor: Actor) -> bool:
     return mine[0][0] == theirs[0][0]
 
 
-def _words_of(span: Span) -> _Words:
+def _words_of(span: Span, index: _Index) -> _Words:
     found: list[str] = []
     tokens: list[int] = []
     written: list[str] = []
+    starts: list[int] = []
     for token in span:
         if token.tag_ == "POS" or token.is_space:
             continue
-        for word in words(token.text):
+        text = token.text
+        for word in words(text):
             found.append(word)
             tokens.append(token.i)
-            written.append(token.text)
-    return _Words(tuple(found), tuple(tokens), tuple(written))
+            written.append(text)
+            starts.append(token.idx)
+    mentions = _mentions_in(index, span.start_char, span.end_char)
+    return _Words(tuple(found), tuple(tokens), tuple(written), tuple(starts), mentions)
 
 
 def _written_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -478,6 +500,16 @@ def _with_agent(
     return base
 
 
+def _appended(base: ActorCode, agent: Agent) -> ActorCode:
+    """PETRARCH's composition: an agent's code added after a dictionary actor's that has a sector already, less the
+    blocks it has ("White House" [USAGOV] "officials" [~GOV] -> USAGOV, "former" -> USAGOVELI)."""
+    own = {base.code[i : i + 3] for i in range(0, len(base.code), 3)}
+    added = "".join(block for i in range(0, len(agent.code), 3) if (block := agent.code[i : i + 3]) not in own)
+    if agent.prefix:
+        return ActorCode(added + base.code, base.country, base.sector, "role")
+    return ActorCode(base.code + added, base.country, base.sector, "role")
+
+
 def _lacks_country(code: ActorCode) -> bool:
     """A code whose country is still unknown: from roles or words ("---GOV", a prefix agent alone: "NGO"), or a
     dictionary's body that every country has ("National Security Council": ---GOV)."""
@@ -508,26 +540,24 @@ def _not_its_country(span: Span, start: int, end: int, kind_of: Callable[[str], 
     a sponsor word follows it ("Moscow-backed", "US funded") or a stance word precedes it ("anti-Syria", "pro
     Western"), hyphens aside."""
     doc = span.doc
-    window = doc[max(0, span.start - 2) : min(len(doc), span.end + 2)]
-    after = next((t for t in window if t.idx >= end and t.text != "-"), None)
-    before = next((t for t in reversed(window) if t.idx + len(t.text) <= start and t.text != "-"), None)
+    window = range(max(0, span.start - 2), min(len(doc), span.end + 2))
+    after = next((t for i in window if (t := doc[i]).idx >= end and t.text != "-"), None)
+    before = next((t for i in reversed(window) if (t := doc[i]).idx + len(t.text) <= start and t.text != "-"), None)
     return (after is not None and kind_of(after.lower_) == "sponsor") or (
         before is not None and kind_of(before.lower_) == "stance"
     )
 
 
-def _positions(span: Span, phrase: _Words, index: _Index, entity: Entity) -> frozenset[int]:
+def _positions(phrase: _Words, entity: Entity) -> frozenset[int]:
     """The positions of the phrase's words that belong to a mention of the entity."""
-    mentions = _mentions_in(index, span.start_char, span.end_char)
-    bounds = [(m.start, m.end) for m in mentions if m.entity_id == entity.id]
-    doc = span.doc
-    return frozenset(i for i, token in enumerate(phrase.tokens) if any(s <= doc[token].idx < e for s, e in bounds))
+    bounds = [(m.start, m.end) for m in phrase.mentions if m.entity_id == entity.id]
+    return frozenset(i for i, start in enumerate(phrase.starts) if any(s <= start < e for s, e in bounds))
 
 
-def _place_on_head(span: Span, index: _Index) -> Entity | None:
+def _place_on_head(span: Span, phrase: _Words, index: _Index) -> Entity | None:
     """The country, people or place that is the phrase's head ("Moscow accused ...")."""
     at = span.root.idx
-    for mention in _mentions_in(index, span.start_char, span.end_char):
+    for mention in phrase.mentions:
         entity = index.by_id.get(mention.entity_id or "")
         if entity is not None and entity.kind in _PLACE_KINDS and mention.start <= at < mention.end:
             return entity
@@ -549,11 +579,11 @@ def _homeland(span: Span, index: _Index) -> Entity | None:
     return None
 
 
-def _country_in(span: Span, index: _Index, kind_of: Callable[[str], str | None]) -> str | None:
+def _country_in(span: Span, phrase: _Words, index: _Index, kind_of: Callable[[str], str | None]) -> str | None:
     """The first country the phrase names that is not a backer: a place, people or person mention's country,
     else a demonym or country name the tagger did not mark ("Malian rebels", "rebels in Mali")."""
     candidates: list[tuple[int, str]] = []
-    for mention in _mentions_in(index, span.start_char, span.end_char):
+    for mention in phrase.mentions:
         entity = index.by_id.get(mention.entity_id or "")
         if (
             mention.kind == "PRON"

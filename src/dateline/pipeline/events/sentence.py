@@ -1,0 +1,92 @@
+"""One sentence: its triggers, linked into frames and acts, each coded with its actors and modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import Event
+from .arguments import ADDRESSED, participants
+from .frames import resolve, structure
+from .grammar import speaker_of
+from .implied import domestic, implied_targets
+from .modality import background, hedged, in_condition, modal, modality, negated
+from .reading import Reading
+from .records import emit, reciprocal_act
+from .triggers import Trigger, find_triggers, with_obligations
+
+_LONGEST_SENTENCE = 250  # tokens
+
+
+def sentence_events(reading: Reading, sentence: Span) -> Iterator[Event]:
+    """The events the sentence reports: those of its own clauses, else those it tells in passing."""
+    if len(sentence) > _LONGEST_SENTENCE:
+        return  # run-on text (tables, lists without stops) is not read for events: its parse says little
+    triggers = find_triggers(reading, sentence)
+    if not triggers:
+        return
+    triggers = with_obligations(triggers)
+    structure(triggers)
+    reported = [t for t in triggers if (t.governor is None or t.governor.says) and not in_condition(t.token)]
+    foreground = [t for t in reported if not background(t.token)]
+    found = [event for trigger in foreground for event in _events_of(reading, sentence, trigger)]
+    if not found:  # the sentence's own news holds no event: what its clauses tell in passing is the news
+        found = [
+            event
+            for trigger in reported
+            if trigger not in foreground
+            for event in _events_of(reading, sentence, trigger)
+        ]
+    yield from sorted(found, key=lambda e: e.evidence.trigger_start)
+
+
+def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[Event]:
+    """The events of one trigger with the acts under it: its code, actors and modality (the module's doc, 2-5)."""
+    frame = trigger.frame
+    if trigger.says and trigger.content:
+        return  # the content is coded for itself
+    if frame == "object" and (trigger.governor is None or not trigger.governor.says):
+        return  # "troops", "weapons": events only as what is sent, offered, announced
+    if frame == "judge" and trigger.token.dep_ not in ("attr", "acomp", "oprd"):
+        return  # "illegal aliens" judges no one; "the move is illegal" does
+    resolved = resolve(trigger)
+    chain = trigger.chain()
+    reverse = chain[-1].pattern.reverse
+    if resolved is None and reverse is None:
+        return
+    if negated(chain, trigger.match):
+        return
+    speaker = speaker_of(trigger.token)
+    sources, targets = participants(reading, trigger, chain, speaker)
+    if trigger.act is not None and any(a.code for a in targets) and trigger.frame in ("light", "intent"):
+        resolved = resolve(trigger, given=True) or resolved
+    code, mode = (resolved.code if resolved else None), "asserted"
+    transforms = all(t.pattern.transforms for t in chain)
+    if frame == "judge":
+        mode = "hypothetical" if modal(trigger.token) else "asserted"
+    elif transforms and resolved is not None:
+        code, mode, sources, targets = modality(reading, trigger, chain, resolved, sources, targets, speaker)
+    elif hedged(trigger.token):
+        mode = "hypothetical"
+    if code is not None:
+        targets = implied_targets(reading, sentence, chain, code, sources, targets)
+    if code is not None and transforms:  # PETRARCH's dictionaries code only what the text names
+        sources, targets = domestic(reading, sentence, chain, code, sources, targets)
+    has_target = any(a.code for a in targets)
+    if trigger.act is None and not has_target:
+        if frame in ADDRESSED or frame == "say":
+            return  # "urged calm", "said": an appeal or a statement to no one is not an event between actors
+        if frame == "intent" and not _has_clause(trigger.token):
+            return
+    mutual = reciprocal_act(sources, targets, code or reverse, trigger)
+    if not transforms and not (any(a.code for a in sources) and (has_target or mutual)):
+        return  # a user's PETRARCH dictionary codes an act only between two actors, as PETRARCH does (require_dyad)
+    alone = trigger.token.pos_ in ("NOUN", "PROPN") and trigger.governor is None and not mutual
+    if alone and not (any(a.code for a in sources) and has_target):
+        return  # a noun alone ("a meeting", "the attack") is an event only between actors it names
+    yield from emit(reading, sentence, trigger, chain[-1], code, reverse, mode, sources, targets)
+
+
+def _has_clause(token: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
