@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import pg_support
 from dateline import Corpus
 
 # One spaCy process per test ingest: forking workers for a handful of articles costs more than it saves.
@@ -27,6 +28,33 @@ def shared() -> Path:
 @pytest.fixture
 def seed(shared: Path) -> Path:
     return SEED
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[pg_support.Cluster]:
+    """A throw-away PostgreSQL 15 server for the whole run, started by the first test that needs it."""
+    if not pg_support.available():
+        pytest.skip(f"PostgreSQL 15 is not installed ({pg_support.BIN}): `make test` installs it")
+    cluster = pg_support.Cluster()
+    yield cluster
+    cluster.stop()
+
+
+def new_database(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A new, empty database on the backend ``request.param`` names: an SQLite file in ``folder``, or a database on
+    the test PostgreSQL server."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres").database())
+    return str(folder / "test.db")
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL (or path) of a new, empty database, once on each backend."""
+    return new_database(request, tmp_path)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Events through the store and the CLI: the JSON contract, groups across articles, dyads, charts, exports."""
+"""Events through the store and the CLI, on SQLite and PostgreSQL: the JSON contract, groups across articles, dyads,
+charts, exports."""
 
 import csv
 import io
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEED, write
+from conftest import BACKENDS, SEED, new_database, write
 from dateline import Corpus
 from dateline.cli import app
 from dateline.export import GDELT_COLUMNS
@@ -22,17 +23,18 @@ OTHER_REPORT = (
 )
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seed article and another report of its meeting, read and stored once on each backend."""
     if not SEED.exists():
         pytest.skip(f"{SEED} is absent: the seed article lives in ../shared")
     folder = tmp_path_factory.mktemp("events")
     write(folder / "in" / "other.txt", OTHER_REPORT)
-    path = str(folder / "events.db")
-    with Corpus.open(path) as corpus:
+    database = new_database(request, folder)
+    with Corpus.open(database) as corpus:
         report = corpus.ingest([str(SEED), str(folder / "in")])
         assert report.stored == 2
-    return path
+    return database
 
 
 def run(*args: str) -> str:

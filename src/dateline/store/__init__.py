@@ -1,8 +1,24 @@
 """Where articles and what was read in them are kept."""
 
+from .aggregates import ActivityPoint, ActorProfile, Network, NetworkEdge, NetworkNode, Partner, TimelinePoint
 from .annotation import QuoteFilters
 from .articles import Filters
 from .database import Store, WriteResult, schema_head
 from .events import DyadPoint, EventFilters
 
-__all__ = ["DyadPoint", "EventFilters", "Filters", "QuoteFilters", "Store", "WriteResult", "schema_head"]
+__all__ = [
+    "ActivityPoint",
+    "ActorProfile",
+    "DyadPoint",
+    "EventFilters",
+    "Filters",
+    "Network",
+    "NetworkEdge",
+    "NetworkNode",
+    "Partner",
+    "QuoteFilters",
+    "Store",
+    "TimelinePoint",
+    "WriteResult",
+    "schema_head",
+]

@@ -18,8 +18,9 @@ from ..config import Settings
 from ..errors import DatabaseError, NotFound
 from ..model import Article, SearchHit, Span, Stats, Story
 from . import fts
-from .schema import FTS_TABLE, article_authors, articles, lsh_bands, signatures
+from .schema import FTS_TABLE, article_authors, articles, events, lsh_bands, mentions, signatures
 
+ID_LENGTH = 16  # dedup.article_id's hex digits
 SQL_VARIABLES = 900  # stay under SQLite's bound-parameter limit in IN (...) lists
 
 
@@ -30,15 +31,21 @@ class Filters:
     outlet: str | None = None  # case-insensitive substring
     author: str | None = None  # case-insensitive substring
     story: str | None = None
+    entity_ids: tuple[str, ...] = ()  # mention one of these entities (a canonical entity and the ids merged into it)
+    event_code: str | None = None  # report an event with this CAMEO code; a trailing * is a prefix ("11*")
+    plover: str | None = None  # report an event of this PLOVER category
 
 
 def get(connection: Connection, article_id: str) -> Article:
     """The article with this id, or with the one id that starts with it."""
     if not article_id:
         raise NotFound("give an article id")
-    rows = connection.execute(
-        sa.select(articles).where(articles.c.id.startswith(article_id, autoescape=True)).limit(2)
-    ).all()
+    rows = connection.execute(sa.select(articles).where(articles.c.id == article_id)).all()
+    if not rows and len(article_id) < ID_LENGTH:  # the start of an id: LIKE scans, so only for a short one
+        rows = connection.execute(
+            # ids are lower-case hex; LIKE ignores case on SQLite but not on PostgreSQL
+            sa.select(articles).where(articles.c.id.startswith(article_id.lower(), autoescape=True)).limit(2)
+        ).all()
     if not rows:
         raise NotFound(f"no article with id {article_id!r}")
     if len(rows) > 1:
@@ -50,8 +57,8 @@ def listing(connection: Connection, filters: Filters, limit: int | None, offset:
     """Newest first (articles without a date last), then in ingest order."""
     query = (
         sa.select(articles)
-        .where(*_conditions(filters))
-        .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.pk)
+        .where(*conditions(filters))
+        .order_by(articles.c.published.desc().nulls_last(), articles.c.pk)  # the published index gives the order
         .limit(limit)
         .offset(offset)
     )
@@ -60,35 +67,42 @@ def listing(connection: Connection, filters: Filters, limit: int | None, offset:
 
 
 def count(connection: Connection, filters: Filters) -> int:
-    query = sa.select(sa.func.count()).select_from(articles).where(*_conditions(filters))
+    query = sa.select(sa.func.count()).select_from(articles).where(*conditions(filters))
     return int(connection.execute(query).scalar_one())
 
 
-def search(connection: Connection, query: str, filters: Filters, limit: int | None) -> list[SearchHit]:
-    """Articles matching ``query``, best first by bm25 over title (weighted 4x) and text."""
-    match = fts.match_expression(query)
-    table = sa.table(FTS_TABLE, sa.column("rowid"))
-    rank: sa.ColumnElement[float] = sa.literal_column(f"bm25({FTS_TABLE}, 4.0, 1.0)")
-    snippet: sa.ColumnElement[str] = sa.literal_column(f"snippet({FTS_TABLE}, 1, char(2), char(3), '…', 24)")
-    statement = (
-        sa.select(articles, rank.label("rank"), snippet.label("snippet"))
-        .select_from(articles.join(table, table.c.rowid == articles.c.pk))
-        .where(sa.literal_column(FTS_TABLE).op("MATCH")(match), *_conditions(filters))
-        .order_by(rank, articles.c.pk)
-        .limit(limit)
-    )
+def search(connection: Connection, query: str, filters: Filters, limit: int | None, offset: int = 0) -> list[SearchHit]:
+    """Articles matching ``query``, best first (bm25-like over title, weighted 4x, and text), with snippets.
+
+    Ranked first from the full-text index alone (joined to articles only when a filter needs their columns), then
+    the page's articles and snippets are read: reading every match's row, or a snippet of every match, would cost
+    more than the ranking itself."""
+    words = fts.parse(query)
+    index = sa.table(FTS_TABLE, sa.column("rowid"))
+    score = fts.score(words).label("score")
+    ranked = sa.select(index.c.rowid.label("pk"), score).where(fts.match(FTS_TABLE, words))
+    if filtering := conditions(filters):
+        ranked = ranked.join(articles, articles.c.pk == index.c.rowid).where(*filtering)
+    ranked = ranked.order_by(score.desc(), index.c.rowid).limit(limit).offset(offset)
     try:
-        rows = connection.execute(statement).all()
+        top = connection.execute(ranked).all()
+        page = sa.select(articles, fts.snippet(words).label("snippet")).select_from(
+            articles.join(index, index.c.rowid == articles.c.pk)
+        )
+        # the index's own rowid, so that FTS5 seeks these rows instead of reading every match's article
+        found = page.where(fts.match(FTS_TABLE, words), index.c.rowid.in_([row.pk for row in top]))
+        rows = {row.pk: row for row in connection.execute(found)} if top else {}
     except sa.exc.OperationalError as error:
         raise DatabaseError(f"cannot search for {query!r}: {error.orig}") from None
     hits = []
-    for row in rows:
-        text, spans = fts.unmark(row.snippet)
-        hits.append(SearchHit(to_article(row), score=round(-float(row.rank), 4), snippet=text, highlights=spans))
+    for pk, value in top:
+        row = rows[pk]
+        text, spans = fts.read_snippet(connection, row.snippet, row.text)
+        hits.append(SearchHit(to_article(row), score=round(float(value), 4), snippet=text, highlights=spans))
     return hits
 
 
-def stories(connection: Connection, min_articles: int, limit: int | None) -> list[Story]:
+def stories(connection: Connection, min_articles: int, limit: int | None, offset: int = 0) -> list[Story]:
     """Stories told by at least ``min_articles`` articles, the most widely carried first."""
     size = sa.func.count().label("size")
     first = sa.func.min(articles.c.published).label("first")
@@ -96,8 +110,9 @@ def stories(connection: Connection, min_articles: int, limit: int | None) -> lis
         sa.select(articles.c.story_id, size, first)
         .group_by(articles.c.story_id)
         .having(size >= min_articles)
-        .order_by(size.desc(), first, articles.c.story_id)
+        .order_by(size.desc(), first.is_(None), first, articles.c.story_id)
         .limit(limit)
+        .offset(offset)
     )
     heads = connection.execute(top).all()
     members: dict[str, list[Any]] = {h.story_id: [] for h in heads}
@@ -225,10 +240,7 @@ def insert(connection: Connection, fresh: list[Article], settings: Settings) -> 
         sa.insert(lsh_bands),
         [{"key": k, "article_pk": pks[a.id]} for a, ks in zip(fresh, keys, strict=True) for k in ks],
     )
-    connection.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (?, ?, ?)",
-        [(pks[a.id], a.title or "", a.text) for a in fresh],
-    )
+    fts.index_articles(connection, list(pks.values()))
     return pks
 
 
@@ -274,7 +286,8 @@ def to_article(row: Any) -> Article:
     )
 
 
-def _conditions(filters: Filters) -> list[Any]:
+def conditions(filters: Filters) -> list[Any]:
+    """The WHERE clauses for article filters."""
     conditions: list[Any] = []
     if filters.since:
         conditions.append(articles.c.published >= filters.since)
@@ -290,7 +303,15 @@ def _conditions(filters: Filters) -> list[Any]:
             )
         )
     if filters.story:
-        conditions.append(articles.c.story_id.startswith(filters.story, autoescape=True))
+        conditions.append(articles.c.story_id.startswith(filters.story.lower(), autoescape=True))
+    if filters.entity_ids:
+        mentioned = sa.select(mentions.c.article_pk).where(mentions.c.entity_id.in_(list(filters.entity_ids)))
+        conditions.append(articles.c.pk.in_(mentioned))
+    if filters.event_code or filters.plover:
+        from . import events as reports  # imported here: events.py imports this module
+
+        wanted = reports.conditions(reports.EventFilters(code=filters.event_code, plover=filters.plover))
+        conditions.append(articles.c.pk.in_(sa.select(events.c.article_pk).where(*wanted)))
     return conditions
 
 

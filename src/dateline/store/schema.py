@@ -198,5 +198,29 @@ summaries = Table(
     Column("when_value", Text),
 )
 
-FTS_TABLE = "articles_fts"  # SQLite FTS5 over articles(title, text), external content, kept in step by the writer
-QUOTES_FTS_TABLE = "quotes_fts"  # SQLite FTS5 over quotes(text), for `dateline quotes --about`
+# The full-text indexes, keyed by the indexed row's pk as rowid and kept in step by the writer (store/fts): FTS5
+# tables on SQLite, tsvector tables under a GIN index on PostgreSQL. Built by the migrations, not from this metadata.
+# Counts kept by the writer (migration 0005) so the entity listing need not count millions of mentions on each
+# request: per stored entity id, its mentions and the articles they are in (a canonical entity sums its members).
+entity_counts = Table(
+    "entity_counts",
+    metadata,
+    Column("entity_id", String(16), primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+)
+
+# Indexes the API's listings and aggregates read instead of the rows (migration 0005). Articles keep their text in
+# the row, so anything that scans them is slow; events are counted by the first report of each group
+# (group_id = id), by day and by actor pair, from the index alone.
+Index("ix_articles_format", articles.c.format)
+Index("ix_articles_story_published", articles.c.story_id, articles.c.published)
+Index("ix_articles_pk_published", articles.c.pk, articles.c.published)  # an article's day without reading its row
+Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_pk)
+_EVENT_FIGURES = (events.c.group_id, events.c.id, events.c.goldstein, events.c.quad_class)
+Index("ix_events_first_reports", events.c.date, *_EVENT_FIGURES)
+Index("ix_events_code_pairs", events.c.source_code, events.c.target_code, *_EVENT_FIGURES, events.c.date)
+Index("ix_events_entity_pairs", events.c.source_entity_id, events.c.target_entity_id, *_EVENT_FIGURES, events.c.date)
+
+FTS_TABLE = "articles_fts"  # over articles(title, text)
+QUOTES_FTS_TABLE = "quotes_fts"  # over quotes(text), for `dateline quotes --about`

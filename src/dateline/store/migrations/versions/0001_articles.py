@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
@@ -57,15 +58,28 @@ def upgrade() -> None:
         sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
     )
     op.create_index("ix_lsh_bands_key", "lsh_bands", ["key"])
+    # the full-text index, keyed by the article's pk as rowid: FTS5 on SQLite, a tsvector under GIN on PostgreSQL
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk',"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
+    else:
+        op.create_table(
+            "articles_fts",
+            sa.Column(
+                "rowid",
+                sa.Integer,
+                sa.ForeignKey("articles.pk", ondelete="CASCADE"),
+                primary_key=True,
+                autoincrement=False,
+            ),
+            sa.Column("document", postgresql.TSVECTOR, nullable=False),
+        )
+        op.create_index("ix_articles_fts_document", "articles_fts", ["document"], postgresql_using="gin")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP TABLE articles_fts")
+    op.drop_table("articles_fts")
     for table in ("lsh_bands", "signatures", "article_authors", "articles"):
         op.drop_table(table)

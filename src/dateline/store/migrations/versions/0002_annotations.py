@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "0002"
 down_revision = "0001"
@@ -109,10 +110,22 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk',"
             " tokenize='porter unicode61 remove_diacritics 2')"
         )
+    else:
+        op.create_table(
+            "quotes_fts",
+            sa.Column(
+                "rowid",
+                sa.Integer,
+                sa.ForeignKey("quotes.pk", ondelete="CASCADE"),
+                primary_key=True,
+                autoincrement=False,
+            ),
+            sa.Column("document", postgresql.TSVECTOR, nullable=False),
+        )
+        op.create_index("ix_quotes_fts_document", "quotes_fts", ["document"], postgresql_using="gin")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP TABLE quotes_fts")
+    op.drop_table("quotes_fts")
     for table in ("places", "times", "quotes", "mentions", "entities", "processing"):
         op.drop_table(table)
