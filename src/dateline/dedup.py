@@ -11,13 +11,22 @@ import hashlib
 import re
 import struct
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from .model import Article
+from .model import Article, Problem
 
 SHINGLE_WORDS = 3
 _WORD = re.compile(r"\w+")
+
+
+def identified(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    """What a reader yields, each article with its id."""
+    for item in items:
+        if isinstance(item, Article):
+            item.id = article_id(item)
+        yield item
 
 
 def article_id(article: Article) -> str:

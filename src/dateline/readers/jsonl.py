@@ -12,6 +12,7 @@ from typing import Any
 
 from ..decoding import Decoded
 from ..errors import InputError
+from ..inputs import JSON_LINES_SUFFIXES
 from ..model import Article, Problem
 from . import fields
 
@@ -31,7 +32,7 @@ def sniff(text: str, name: str) -> bool:
 
 def read(source: str, decoded: Decoded) -> Iterator[Article | Problem]:
     text = decoded.text
-    if source.lower().endswith((".jsonl", ".ndjson", ".jl")):
+    if source.lower().endswith(JSON_LINES_SUFFIXES):
         yield from _lines(text, source, decoded)
         return
     try:

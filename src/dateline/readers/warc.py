@@ -73,7 +73,7 @@ def read(document: Document) -> Iterator[Article | Problem]:
 
 def _records(document: Document, raw: _Counted) -> Iterator[Article | Problem]:
     records = ArchiveIterator(raw)
-    number = 0
+    number = document.first_record - 1  # a slice of an archive goes on with the whole's numbering
     while (taken := _next(records, number, document.max_bytes)) is not None:
         number += 1
         url, body = taken
