@@ -68,14 +68,14 @@ def _from_iso(text: str) -> Timestamp | None:
         return None
     if len(text) == 10:
         return parsed.date()
-    return _to_utc(parsed)
+    return _to_utc(parsed, text)
 
 
 def _from_rfc2822(text: str) -> Timestamp | None:
     if not re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+[-+]\d{4}$", text):
         return None
     try:
-        return _to_utc(email.utils.parsedate_to_datetime(text))
+        return _to_utc(email.utils.parsedate_to_datetime(text), text)
     except (TypeError, ValueError):
         return None
 
@@ -97,7 +97,7 @@ def _from_words(original: str, text: str) -> Timestamp:
         return parsed.date()
     if zone is not None:
         parsed = parsed.replace(tzinfo=zone)
-    return _to_utc(parsed)
+    return _to_utc(parsed, original)
 
 
 def _dateutil(original: str, text: str) -> datetime:
@@ -109,12 +109,15 @@ def _dateutil(original: str, text: str) -> datetime:
             raise DateError(original, str(error) or "not a date") from None
 
 
-def _to_utc(value: datetime) -> Timestamp:
+def _to_utc(value: datetime, original: str) -> Timestamp:
     if value.tzinfo is None:
         if value.hour == value.minute == value.second == value.microsecond == 0:
             return value.date()
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except (ValueError, OverflowError) as error:  # an offset of a day or more; a time before year 1 or after 9999
+        raise DateError(original, f"no such time in UTC ({error})") from None
 
 
 def to_iso(value: Timestamp | None) -> str | None:

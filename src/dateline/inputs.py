@@ -3,15 +3,21 @@
 A Document is one unit a reader parses: a file, an archive member, or stdin. Containers are recognised by
 their magic bytes, not their names. Every document is read under a size cap (after decompression), which
 also stops zip bombs; a container that breaks half-way yields what it held before the break, then a Problem.
+
+For a distributed ingest, ``partitions`` groups the same documents into pieces another process can open by
+itself: files by their path, long JSON Lines and WARC files cut at record boundaries, archive members and stdin
+by their bytes.
 """
 
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import io
 import lzma
 import os
+import re
 import sys
 import tarfile
 import zipfile
@@ -23,12 +29,20 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from warcio.archiveiterator import ArchiveIterator
+
 from .errors import InputError
 from .model import Problem
 
 HEAD_BYTES = 64 * 1024
+_ENCRYPTED = 0x1  # the zip general-purpose flag bit of an encrypted member
 MAX_NESTING = 3
-_CORRUPT = (EOFError, OSError, zlib.error, lzma.LZMAError, tarfile.TarError, zipfile.BadZipFile)
+# What the standard library raises on damaged archives: zipfile alone raises ValueError (a negative seek) and
+# NotImplementedError (a compression method a flipped bit made up) besides BadZipFile.
+_CORRUPT = (
+    EOFError, OSError, ValueError, NotImplementedError, zlib.error, lzma.LZMAError, tarfile.TarError,
+    zipfile.BadZipFile,
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +50,8 @@ class Document:
     name: str
     opener: Callable[[], AbstractContextManager[BinaryIO]]
     max_bytes: int
+    path: str | None = None  # the file on disk when the document is one read straight from it
+    first_record: int = 1  # a slice of a WARC file numbers its records from here, as a whole read does
 
     def read(self) -> bytes:
         """The whole content, or InputError when it is over the cap or its compression is broken."""
@@ -56,10 +72,13 @@ class Document:
             raise InputError(self.name, f"truncated or corrupt compressed data ({error})") from None
 
 
-def documents(paths: list[str], max_bytes: int) -> Iterator[Document | Problem]:
-    """Every document under ``paths`` in a stable order; ``-`` is standard input."""
+def documents(paths: list[str | tuple[str, bytes]], max_bytes: int) -> Iterator[Document | Problem]:
+    """Every document under ``paths`` in a stable order; ``-`` is standard input, a (name, content) pair a file
+    that came without a path (an upload), read like one."""
     for path in paths:
-        if path == "-":
+        if isinstance(path, tuple):
+            yield from _bytes(path[0], path[1], max_bytes, depth=0)
+        elif path == "-":
             yield from _stdin(max_bytes)
         elif os.path.isdir(path):
             yield from _folder(Path(path), max_bytes)
@@ -96,11 +115,11 @@ def _file(path: Path, max_bytes: int) -> Iterator[Document | Problem]:
     kind = _container(magic)
     open_file = cast(Callable[[], BinaryIO], partial(open, path, "rb"))
     if kind is None:
-        yield _plain(name, open_file, max_bytes)
+        yield Document(name, open_file, max_bytes, path=name)
     elif kind == "zip":
         yield from _zip(name, open_file, max_bytes, depth=0)
     else:
-        yield from _compressed(name, kind, open_file, max_bytes, depth=0)
+        yield from _compressed(name, kind, open_file, max_bytes, depth=0, path=name)
 
 
 def _bytes(name: str, data: bytes, max_bytes: int, depth: int) -> Iterator[Document | Problem]:
@@ -146,7 +165,7 @@ _DECOMPRESSORS: dict[str, Callable[[BinaryIO], BinaryIO]] = {
 
 
 def _compressed(
-    name: str, kind: str, open_raw: Callable[[], BinaryIO], max_bytes: int, depth: int
+    name: str, kind: str, open_raw: Callable[[], BinaryIO], max_bytes: int, depth: int, path: str | None = None
 ) -> Iterator[Document | Problem]:
     decompress = _DECOMPRESSORS[kind]
 
@@ -166,7 +185,7 @@ def _compressed(
     elif head.startswith(b"WARC/"):
         # WARC files hold many records and are often gigabytes: the WARC reader streams them (warcio
         # reads the compression itself) and the size cap applies to each record instead.
-        yield Document(name, open_raw, max_bytes)
+        yield Document(name, open_raw, max_bytes, path=path)
     else:
         inner = _container(head)
         if inner is not None and depth + 1 < MAX_NESTING:
@@ -208,6 +227,9 @@ def _zip(name: str, open_raw: Callable[[], BinaryIO], max_bytes: int, depth: int
                 if info.file_size > max_bytes:
                     yield Problem(member_name, f"over the size limit of {_megabytes(max_bytes)} (set --max-file-size)")
                     continue
+                if info.flag_bits & _ENCRYPTED:
+                    yield Problem(member_name, "encrypted zip member (it needs a password); skipped")
+                    continue
                 try:
                     with archive.open(info) as stream:
                         data = stream.read(max_bytes + 1)  # the declared size can lie: cap what is inflated
@@ -228,3 +250,156 @@ def _hidden(member: str) -> bool:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
+
+
+# Partitions: the documents of an input in groups another process reads by itself (a Dask ingest). A file goes
+# by its path, so workers must see the same paths (one machine, or a shared mount); a long JSON Lines or WARC file
+# goes as slices cut where a line or record starts; an archive member or stdin can only be read as a stream, so
+# its bytes are read here and go with it. Every piece is read by the same readers, and names its articles as a
+# whole read does.
+
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson", ".jl")  # files the JSON reader reads line by line, whatever they hold
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")
+
+
+def partitions(
+    paths: list[str | tuple[str, bytes]], max_bytes: int, target_bytes: int
+) -> Iterator[list[Document | Problem]]:
+    """The documents of ``documents(paths)`` in the same order, in groups of about ``target_bytes``, each piece
+    one another process can open; the problems met on the way in their place."""
+    group: list[Document | Problem] = []
+    size = 0
+    for document in documents(paths, max_bytes):
+        for piece, piece_size in _pieces(document, target_bytes):
+            group.append(piece)
+            size += piece_size
+            if size >= target_bytes:
+                yield group
+                group, size = [], 0
+    if group:
+        yield group
+
+
+def _pieces(document: Document | Problem, target_bytes: int) -> Iterator[tuple[Document | Problem, int]]:
+    if isinstance(document, Problem):
+        yield document, 0
+    elif document.path is None:
+        yield _carried(document)
+    else:
+        yield from _slices(document, document.path, target_bytes)
+
+
+def _carried(document: Document) -> tuple[Document | Problem, int]:
+    """A document that has no path of its own (an archive member, stdin), with its bytes."""
+    try:
+        document.head()  # the check a reader makes first, so a broken member reports what it would locally
+        data = document.read()
+    except InputError as error:
+        return Problem(error.source, error.message), 0
+    opener = cast(Callable[[], BinaryIO], partial(io.BytesIO, data))
+    return Document(document.name, opener, document.max_bytes), len(data)
+
+
+def _slices(document: Document, path: str, target_bytes: int) -> Iterator[tuple[Document, int]]:
+    """A file as it is, or in slices of about ``target_bytes`` when it is a long JSON Lines or WARC file."""
+    try:
+        size = os.path.getsize(path)
+        head = document.head()
+    except (OSError, InputError):
+        yield document, 0  # the reader meets the same error and reports it
+        return
+    # A file document with a gzip head is a WARC: other compressed files are opened through a decompressor.
+    warc = head.startswith((b"WARC/", b"\x1f\x8b"))
+    cuts = [(0, 1)]
+    if size > target_bytes and warc:
+        cuts = _record_starts(path, target_bytes)
+    elif size > target_bytes and path.lower().endswith(JSON_LINES_SUFFIXES) and size <= document.max_bytes:
+        cuts = _line_starts(path, target_bytes)
+    if len(cuts) == 1:
+        yield document, size
+        return
+    ends = [start for start, _ in cuts[1:]] + [size]
+    for (start, first), end in zip(cuts, ends, strict=True):
+        if warc:
+            opener = cast(Callable[[], BinaryIO], partial(_Window, path, start, end))
+            yield Document(document.name, opener, document.max_bytes, first_record=first), end - start
+        else:
+            opener = cast(Callable[[], BinaryIO], partial(_lines_from, path, start, end, first))
+            yield Document(document.name, opener, document.max_bytes), end - start
+
+
+def _record_starts(path: str, target_bytes: int) -> list[tuple[int, int]]:
+    """(offset, record number) of a WARC record about every ``target_bytes``; a damaged archive is cut only
+    before the damage, and the reader reports the break as it does in a whole read."""
+    cuts = [(0, 1)]
+    with open(path, "rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for number, _ in enumerate(records, start=1):
+                offset = records.get_record_offset()
+                if offset - cuts[-1][0] >= target_bytes and _record_at(path, offset):
+                    cuts.append((offset, number))
+        except Exception:  # warcio fails on damaged bytes with many types; what was listed before still holds
+            pass
+    return cuts
+
+
+def _record_at(path: str, offset: int) -> bool:
+    """Whether a WARC record starts at ``offset``: a gzipped WARC can only be cut between gzip members."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        head = stream.read(512)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 5)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def _line_starts(path: str, target_bytes: int) -> list[tuple[int, int]]:
+    """(offset, line number) of a line about every ``target_bytes``, each where a JSON object starts; none when a
+    slice might not decode, or be recognised, as the whole file is (not UTF-8, control bytes, bare CRs)."""
+    with open(path, "rb") as stream:
+        data = stream.read()
+    body = data.removeprefix(codecs.BOM_UTF8)
+    cuts = [(0, 1)]
+    if body.lstrip()[:1] not in (b"{", b"[") or _CONTROL_BYTES.search(body):
+        return cuts
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return cuts
+    line, start = 1, 0
+    while (start := data.find(b"\n", start) + 1) > 0:
+        line += 1
+        if start - cuts[-1][0] >= target_bytes and data.startswith(b"{", start):
+            cuts.append((start, line))
+    return cuts
+
+
+def _lines_from(path: str, start: int, end: int, first_line: int) -> BinaryIO:
+    """Lines ``start`` to ``end`` of a JSON Lines file. The lines before them come as empty lines, which the reader
+    counts and passes over, so each record keeps its line number in its name (news.jsonl:1234)."""
+    with _Window(path, start, end) as window:
+        return io.BytesIO(b"\n" * (first_line - 1) + window.read())
+
+
+class _Window:
+    """Bytes ``start`` to ``end`` of a file, read as a stream of their own."""
+
+    def __init__(self, path: str, start: int, end: int) -> None:
+        self.stream = open(path, "rb")  # noqa: SIM115 - closed on __exit__, like the file it stands for
+        self.stream.seek(start)
+        self.left = end - start
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(self.left if size < 0 else min(size, self.left))
+        self.left -= len(data)
+        return data
+
+    def __enter__(self) -> _Window:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()

@@ -24,6 +24,9 @@ FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf"})
 _UTF8 = {"content-type": "application/xml; charset=utf-8"}
 # RSS 2.0's <author> is "email (Name)"; feedparser splits it wrongly when the domain's last label is long.
 _EMAIL_AND_NAME = re.compile(r"^\s*[^\s@]+@\S+\s*\((?P<name>[^)]+)\)\s*$")
+# A numeric reference to no character (a surrogate, NUL, past U+10FFFF) makes feedparser raise, losing the feed:
+# such a reference reads as U+FFFD, as browsers read it.
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 def sniff(text: str, name: str) -> bool:
@@ -31,7 +34,11 @@ def sniff(text: str, name: str) -> bool:
 
 
 def read(source: str, decoded: Decoded) -> Iterator[Article | Problem]:
-    parsed = feedparser.parse(io.BytesIO(decoded.text.encode("utf-8")), response_headers=_UTF8)
+    markup = _NUMERIC_REFERENCE.sub(_character_or_replacement, decoded.text)
+    try:
+        parsed = feedparser.parse(io.BytesIO(markup.encode("utf-8")), response_headers=_UTF8)
+    except ValueError as error:  # feedparser's lenient fallback parser has failed on broken markup this way
+        raise InputError(source, f"not a readable feed ({error})") from None
     if not parsed.entries:
         if parsed.bozo:
             raise InputError(source, f"not a readable feed ({parsed.get('bozo_exception')})")
@@ -43,6 +50,14 @@ def read(source: str, decoded: Decoded) -> Iterator[Article | Problem]:
     language = fields.text_or_none(parsed.feed.get("language"))
     for number, entry in enumerate(parsed.entries, start=1):
         yield _entry(entry, f"{source}#{number}", outlet, language, decoded)
+
+
+def _character_or_replacement(reference: re.Match[str]) -> str:
+    hexadecimal, decimal = reference.groups()
+    digits = (hexadecimal or decimal).lstrip("0")
+    # More than 8 digits is past U+10FFFF in either base, and int() refuses thousands of them.
+    code = int(digits or "0", 16 if hexadecimal else 10) if len(digits) <= 8 else -1
+    return reference.group() if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "&#xFFFD;"
 
 
 def _entry(entry: Any, where: str, outlet: str | None, language: str | None, decoded: Decoded) -> Article | Problem:

@@ -15,16 +15,18 @@ _BY = re.compile(r"^\s*by\s+", re.I)
 # Scrapers leave page furniture in bylines ("Published 9:14 A.M. ET Feb.", "More Stories Jane Doe")
 _NOT_A_NAME = re.compile(r"^(?:published|updated|posted|image|photo)\b|^\W*$", re.I)
 _FURNITURE = re.compile(r"^more stories\s+", re.I)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def article(text: str, source: str, format: str, decoded: Decoded | None = None, **fields: Any) -> Article:
     """An Article with its text as one clean paragraph per line and the paragraph offsets filled in."""
-    clean = paragraphs_text(text)
+    clean = paragraphs_text(storable(text))
     if not clean:
         raise InputError(source, "no article text")
     warnings: list[str] = list(fields.pop("warnings", []))
     if decoded is not None and decoded.guessed:
         warnings.append(f"not valid UTF-8: read as {decoded.encoding}")
+    fields = {name: _storable_strings(value) for name, value in fields.items()}
     title = fields.pop("title", None)
     return Article(
         text=clean,
@@ -35,6 +37,21 @@ def article(text: str, source: str, format: str, decoded: Decoded | None = None,
         warnings=warnings,
         **fields,
     )
+
+
+def storable(value: str) -> str:
+    """``value`` without what UTF-8 cannot hold: JSON escapes (``\\ud800``) and character references can give
+    lone surrogates, which become U+FFFD as undecodable bytes do, and NULs, which are dropped as decoding drops
+    them."""
+    return _UNSTORABLE.sub(lambda found: "" if found.group() == "\x00" else "\ufffd", value)
+
+
+def _storable_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, list):
+        return [_storable_strings(item) for item in value]
+    return value
 
 
 def paragraphs_text(raw: str) -> str:

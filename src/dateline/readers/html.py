@@ -52,6 +52,8 @@ _EXTRACTION: dict[str, Any] = {
 # Possessive, so text that is not markup fails at once instead of backtracking through comments.
 _ROOT = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->)*+(?:<!doctype\s+([a-z][\w:.-]*)|<([a-z][\w:.-]*))", re.I | re.S)
 _SNIFF_CHARS = 64 * 1024
+# Characters XML cannot hold (control characters, lone surrogates): lxml refuses to set text that has them.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def root_name(text: str) -> str | None:
@@ -120,7 +122,7 @@ def _stated_times(html_text: str) -> dict[str, str]:
 def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment: one paragraph per block element, tags dropped, entities decoded."""
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(_NOT_XML.sub("", fragment), create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
     for element in list(root.iter(*UNSEEN)):
