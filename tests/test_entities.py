@@ -125,6 +125,16 @@ def test_a_surname_joins_the_one_full_name_it_fits(nlp: Language) -> None:
     assert not [e for e in found.entities if e.name in ("Merkel", "Macron")]
 
 
+def test_an_alias_is_a_name_not_a_capitalised_pronoun_or_another_casing(nlp: Language) -> None:
+    text = (
+        "Us negotiators walked out of the talks in Vienna on Friday. The US delegation said it would return, "
+        "and the United States would keep its offer open."
+    )
+    (country,) = [e for e in entities(nlp(text)).entities if e.name == "United States"]
+    assert "US" in country.aliases
+    assert "Us" not in country.aliases
+
+
 def test_surname_key() -> None:
     assert surname_key("Sergey V. Lavrov") == surname_key("Lavrov") == "lavrov"
     assert surname_key("Mr. Putin") == "putin"

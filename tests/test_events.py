@@ -96,6 +96,14 @@ def test_particles_prepositions_and_objects_pick_the_code(nlp, coder, verbs) -> 
     assert only(code(nlp, coder, verbs, "Police arrested dozens of opposition activists in Minsk.")).code == "173"
 
 
+def test_a_weapon_launched_is_not_aid(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
+    tested = "Officials in Seoul said Pyongyang launched its newest cruise missile from a submarine on Tuesday."
+    assert not [e for e in code(nlp, coder, verbs, tested) if e.code.startswith("07")]
+    aimed = only(code(nlp, coder, verbs, "Hamas launched rockets at Israel overnight."))
+    assert (aimed.code, aimed.target and aimed.target.code) == ("190", "ISR")
+    assert only(code(nlp, coder, verbs, "The United States sent missiles to Ukraine.")).code == "072"
+
+
 def test_frames_take_their_code_from_the_act_they_govern(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
     agreed = only(code(nlp, coder, verbs, "Iran agreed to meet European negotiators in Vienna."))
     assert agreed.code == "036" and agreed.plover == "AGREE"

@@ -112,6 +112,15 @@ def test_without_an_anchor_relative_values_use_x_placeholders(nlp: Language) -> 
     assert value_of(nlp, "The bank was founded in 1998 and grew for two years.", "two years", None) == "P2Y"
 
 
+def test_four_digits_before_a_zone_are_a_clock_time_not_a_year(nlp: Language) -> None:
+    text = "The ferry left at 0930 GMT. Voting closes at 1900 local time, and the curfew starts at 2200 hrs."
+    values = {said: value for said, _, value, _ in found(nlp, text)}
+    assert values["0930 GMT"] == "2022-02-21T09:30"
+    assert values["1900 local time"] == "2022-02-21T19:00"
+    assert values["2200 hrs"] == "2022-02-21T22:00"
+    assert value_of(nlp, "The dam was finished in 1923 after a decade of work.", "1923") == "1923"
+
+
 def test_a_date_anchor_works_like_a_time(nlp: Language) -> None:
     assert value_of(nlp, "They met on Monday.", "Monday", date(2022, 2, 23)) == "2022-02-21"
 

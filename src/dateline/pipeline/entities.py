@@ -125,12 +125,34 @@ def entities(doc: Doc, article_id: str = "") -> Found:
 def surname_key(name: str) -> str | None:
     """The folded surname of a person's name, for merging "Putin" with "Vladimir Putin" across articles:
     "Sergey V. Lavrov" -> "lavrov"; None when the name has no word that can be a surname."""
-    words = [w.strip(",.") for w in _plain(name).split()]
-    honorifics = {t.rstrip(".") for t, title in titles().items() if title.kind == "honorific"}
-    words = [w for w in words if w and w not in _NAME_SUFFIXES and w not in honorifics]
+    words = _name_words(name)
     if not words or not any(c.isalpha() for c in words[-1]) or len(words[-1]) < 2:
         return None
     return words[-1]
+
+
+def given_name_key(name: str) -> str | None:
+    """The folded first word of a person's name when it has more than a surname, so that "Donald J. Trump" and
+    "Donald Trump" can be told to be one person and "Melania Trump" another: "Sergey V. Lavrov" -> "sergey";
+    None for "Lavrov" or "Mr. Putin"."""
+    words = _name_words(name)
+    return words[0] if len(words) > 1 else None
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w.strip(",.") for w in _plain(name).split()]
+    honorifics = {t.rstrip(".") for t, title in titles().items() if title.kind == "honorific"}
+    return [w for w in words if w and w not in _NAME_SUFFIXES and w not in honorifics]
+
+
+def plausible_alias(form: str, name: str, kept: Iterable[str] = ()) -> bool:
+    """Whether ``form`` may be listed as another name of the entity called ``name``: not the name or a name
+    already ``kept`` in other capitals ("MICHAEL Sheen"), and not a pronoun that happens to be capitalised ("Us
+    officials", read as the US at the start of a sentence); a pronoun in capitals ("US") is an abbreviation."""
+    folded = form.casefold()
+    if folded in {other.casefold() for other in (name, *kept)}:
+        return False
+    return form.isupper() or folded not in coref.pronouns()
 
 
 # ---- language data
@@ -732,7 +754,7 @@ def _entity(group: _Group, gender: str | None, count: int) -> Entity:
     aliases: list[str] = []
     for name in group.names:
         for form in (name.text, name.surface):
-            if form != group.name and form not in aliases:
+            if plausible_alias(form, group.name, aliases):
                 aliases.append(form)
     roles: list[str] = []
     for name in group.names:

@@ -46,7 +46,7 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
     frame = trigger.frame
     if trigger.says and trigger.content:
         return  # the content is coded for itself
-    if frame == "object" and (trigger.governor is None or not trigger.governor.says):
+    if frame == "object" and not _announced(trigger):
         return  # "troops", "weapons": events only as what is sent, offered, announced
     if frame == "judge" and trigger.token.dep_ not in ("attr", "acomp", "oprd"):
         return  # "illegal aliens" judges no one; "the move is illegal" does
@@ -90,3 +90,17 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
 
 def _has_clause(token: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _announced(trigger: Trigger) -> bool:
+    """An object noun the speech verb itself governs ("announced new weapons for Kyiv"), not one that a verb in
+    what was said governs ("said Pyongyang launched a missile": a launch, not a delivery of weapons)."""
+    governor = trigger.governor
+    if governor is None or not governor.says:
+        return False
+    head = trigger.token.head
+    while head.i != governor.token.i:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return True
