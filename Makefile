@@ -3,14 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= dateline.db
+# The web app's chart library, built from web/package.json by npm (gitignored, like every build output).
+VENDOR := src/dateline/web/static/vendor/echarts.esm.min.js
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean vendor chromium postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt | $(VENDOR)
 	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
@@ -22,14 +24,29 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	touch $@
 
+vendor: $(VENDOR)
+
+$(VENDOR): web/package.json web/package-lock.json web/vendor.mjs
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+# The browser tests drive Debian's Chromium; Playwright never downloads one of its own.
+chromium:
+	command -v chromium || (apt-get update && apt-get install -y chromium)
+
+# The PostgreSQL tests start a throw-away server (initdb, pg_ctl) from Debian's PostgreSQL 15.
+postgres:
+	test -x /usr/lib/postgresql/15/bin/initdb || (apt-get update && apt-get install -y postgresql)
+
 run: $(VENV)/.installed
 	$(BIN)/dateline ingest examples/articles examples/feeds examples/pages --db $(DB)
 	$(BIN)/dateline stats --db $(DB)
 	$(BIN)/dateline articles --db $(DB)
 	$(BIN)/dateline entities --db $(DB) --limit 10
 	$(BIN)/dateline quotes --db $(DB) --limit 10
+	$(BIN)/dateline events --db $(DB) --limit 10
+	@echo "Browse them in the web app: $(BIN)/dateline serve --db $(DB)   (then open http://127.0.0.1:8765/)"
 
-test: $(VENV)/.installed-test lint
+test: $(VENV)/.installed-test chromium postgres lint
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test
@@ -43,4 +60,4 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm web/node_modules src/dateline/web/static/vendor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -33,7 +34,11 @@ errors = Console(stderr=True)
 
 Db = Annotated[
     str | None,
-    typer.Option("--db", help="Database: an SQLite file path or URL. [default: ./dateline.db, or $DATELINE_DB]"),
+    typer.Option(
+        "--db",
+        help="Database: an SQLite file path or sqlite:/// URL, or postgresql://USER@HOST/DB. "
+        "[default: ./dateline.db, or $DATELINE_DB]",
+    ),
 ]
 Limit = Annotated[int, typer.Option("--limit", "-n", help="Show at most N records (0: all).")]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="table for people; json, jsonl, csv for scripts.")]
@@ -78,10 +83,19 @@ def ingest(
     extract: Annotated[
         bool, typer.Option(help="Read entities, quotes, times and places (--no-extract: store and index only).")
     ] = True,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Read and annotate on a Dask cluster: its scheduler (tcp://host:8786; workers must see the same "
+            "paths), or local:N to start N worker processes here. [default: this process, or $DATELINE_DASK]",
+        ),
+    ] = None,
 ) -> None:
     """Read articles from PATHS, find who and what they name, and store the new ones."""
     cap = int(max_file_size * MB) if max_file_size else None
-    with _corpus(db, max_file_bytes=cap, model=model, n_process=processes, extract=extract) as corpus:
+    options = {"max_file_bytes": cap, "model": model, "n_process": processes, "extract": extract, "dask": dask}
+    with _corpus(db, **options) as corpus:
         with _progress(quiet) as update:
             report = corpus.ingest(paths, on_progress=update)
         _summary(report, corpus.store.url)
@@ -473,6 +487,54 @@ def stats(
     table.add_row("top outlets", ", ".join(f"{name} ({count:,})" for name, count in figures.top_outlets[:5]))
     table.add_row("schema", figures.schema_version or "")
     console.print(table)
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[
+        str,
+        typer.Option(
+            help="Address to listen on: 127.0.0.1 answers this machine only; 0.0.0.0 answers all. Any address "
+            "other than loopback without $DATELINE_API_TOKEN set prints a warning: everyone who can reach it reads "
+            "the whole database."
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option(help="A web origin allowed to call the API from its pages (repeat for several). [default: none]"),
+    ] = None,
+) -> None:
+    """Serve the web app and the REST API (docs at /docs) over the database.
+
+    Uploads (POST /api/articles) need $DATELINE_API_TOKEN as a bearer token; without it the server is read-only."""
+    import uvicorn
+
+    from .web import create_app
+
+    with _corpus(db, cors_origins=",".join(cors_origin or []) or None) as corpus:
+        application = create_app(corpus, corpus.settings)
+        writes = "uploads need the token" if corpus.settings.api_token else "read-only (no DATELINE_API_TOKEN)"
+        if not corpus.settings.api_token and not _loopback(host):
+            errors.print(
+                f"warning: listening on {host}, beyond this machine, with no DATELINE_API_TOKEN set: anyone who can "
+                "reach this address reads the whole database (reading never asks for the token). Serve on 127.0.0.1 "
+                "(the default), or set the token and put the server behind a proxy that decides who may connect.",
+                soft_wrap=True,
+            )
+        console.print(f"dateline: {corpus.store.url} at http://{host}:{port}/ ({writes}); Ctrl+C stops", soft_wrap=True)
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _loopback(host: str) -> bool:
+    """Whether an address answers this machine only: 127.0.0.0/8, ::1 or the name localhost."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 if __name__ == "__main__":

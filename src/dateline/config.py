@@ -12,6 +12,7 @@ MB = 1024 * 1024
 class Settings:
     db: str = "dateline.db"
     max_file_bytes: int = 50 * MB  # per file, archive member or WARC record, after decompression
+    max_read_seconds: float = 60.0  # a reader that takes longer to yield its next article gives up on the input
     batch_size: int = 500  # articles per store transaction
     minhash_perms: int = 128
     lsh_bands: int = 32  # 32 bands of 4 rows: pairs above ~0.4 Jaccard become candidates
@@ -21,8 +22,13 @@ class Settings:
     n_process: int = 0  # spaCy worker processes; 0: one per core
     nlp_batch_size: int = 16  # texts per spaCy batch
     max_doc_chars: int = 100_000  # longer texts are parsed in pieces of about this size and joined
+    max_read_chars: int = 1_000_000  # longer texts are stored but not read (spaCy's own nlp.max_length)
     actor_dictionaries: str = ""  # extra actor/agent dictionaries, os.pathsep-separated (ours or PETRARCH format)
     verb_dictionaries: str = ""  # extra verb dictionaries, os.pathsep-separated (ours or PETRARCH format)
+    dask: str = ""  # ingest on a Dask cluster: a scheduler's address (tcp://host:8786) or local:N; empty: here
+    api_token: str = ""  # bearer token `dateline serve` asks of uploads; empty: the server is read-only
+    cors_origins: str = ""  # web origins (comma-separated) allowed to call the API from a browser; empty: none
+    max_upload_bytes: int = 100 * MB  # one request body to `dateline serve` (all its files together)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -42,6 +48,10 @@ class Settings:
     @property
     def verb_files(self) -> list[str]:
         return [p for p in self.verb_dictionaries.split(os.pathsep) if p]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def processes(self) -> int:

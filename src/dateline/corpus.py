@@ -19,9 +19,20 @@ from .config import Settings
 from .errors import DatelineError
 from .inputs import documents
 from .model import Annotations, Article, Entity, Event, IngestReport, Problem, Quote, SearchHit, Stats, Story
-from .store import DyadPoint, EventFilters, Filters, QuoteFilters, Store
+from .store import (
+    ActorProfile,
+    DyadPoint,
+    EventFilters,
+    Filters,
+    Network,
+    QuoteFilters,
+    Store,
+    TimelinePoint,
+)
 
 Bound = str | date | datetime | None
+Input = str | tuple[str, bytes]  # a path, "-" for stdin, or a file's name and content (an upload)
+PERIODS = ("day", "week", "month", "year")
 
 
 class Corpus:
@@ -44,9 +55,10 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def ingest(self, paths: Iterable[str], on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    def ingest(self, paths: Iterable[Input], on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
         """Read every article under ``paths``, run the reading pipeline on the new ones, and store them with what
-        was found, one transaction per batch.
+        was found, one transaction per batch. With the ``dask`` setting (a scheduler's address, or local:N), Dask
+        workers read and annotate the input and this process stores what they send back, in the same order.
 
         Bad inputs become Problems in the report; they never stop the run or touch what is stored.
         """
@@ -60,21 +72,33 @@ class Corpus:
 
         in_flight: set[str] = set()  # ids sent to the pipeline and not stored yet: a copy of one is not parsed twice
 
+        def counted(item: Article | Problem) -> Article | None:
+            """Count what was read in the report; the article, when it is one."""
+            article = None
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            else:
+                report.read += 1
+                report.problems.extend(Problem(item.source, w, "warning") for w in item.warnings)
+                article = item
+            progress()
+            return article
+
         def fresh() -> Iterator[Article]:
             """New articles only: those already stored, or on their way to the store, skip the spaCy pass."""
             batch: list[Article] = []
             for item in self.read(paths):
-                if isinstance(item, Problem):
-                    report.problems.append(item)
-                else:
-                    report.read += 1
-                    report.problems.extend(Problem(item.source, w, "warning") for w in item.warnings)
-                    batch.append(item)
-                progress()
+                if (article := counted(item)) is not None:
+                    batch.append(article)
                 if len(batch) >= self.settings.batch_size:
                     yield from unseen(batch)
                     batch = []
             yield from unseen(batch)
+
+        def wanted(items: list[Article | Problem]) -> set[str]:
+            """What a Dask worker found in one part of the input (articles without their text): the new ones' ids."""
+            found = [article for article in map(counted, items) if article is not None]
+            return {article.id for article in unseen(found)}
 
         def unseen(batch: list[Article]) -> Iterator[Article]:
             for article in self._unseen(batch, report):
@@ -92,15 +116,26 @@ class Corpus:
             pending.clear()
             progress()
 
-        pending: list[tuple[Article, Annotations | None]] = []
-        for article, found in self._annotated(fresh()):
-            if found is not None:
-                report.problems.extend(Problem(article.source, note, "warning") for note in found.notes)
-            pending.append((article, found))
-            if len(pending) >= self.settings.batch_size:
+        def store_all(annotated: Iterable[tuple[Article, Annotations | None]]) -> None:
+            pending: list[tuple[Article, Annotations | None]] = []
+            for article, found in annotated:
+                if found is not None:
+                    report.problems.extend(Problem(article.source, note, "warning") for note in found.notes)
+                pending.append((article, found))
+                if len(pending) >= self.settings.batch_size:
+                    store(pending)
+            if pending:
                 store(pending)
-        if pending:
-            store(pending)
+
+        if self.settings.dask:
+            from .pipeline import cluster  # Dask takes 0.4 s to import: only an ingest that asks for it pays that
+
+            with cluster.connect(self.settings.dask) as client:
+                store_all(cluster.annotated(client, list(paths), self.settings, wanted))
+        else:
+            store_all(self._annotated(fresh()))
+        if report.stored:
+            self.store.analyze()  # the query planner's statistics follow the tables' growth
         progress()
         return report
 
@@ -116,6 +151,8 @@ class Corpus:
             done += len(batch)
             if on_progress:
                 on_progress(done)
+        if done:
+            self.store.analyze()
         return done
 
     def _unseen(self, batch: list[Article], report: IngestReport) -> list[Article]:
@@ -130,16 +167,13 @@ class Corpus:
             return ((article, None) for article in articles)
         return pipeline.annotate_all(articles, self.settings)
 
-    def read(self, paths: Iterable[str]) -> Iterator[Article | Problem]:
+    def read(self, paths: Iterable[Input]) -> Iterator[Article | Problem]:
         """Articles (with their ids) and problems from ``paths``, without storing anything."""
         for document in documents(list(paths), self.settings.max_file_bytes):
             if isinstance(document, Problem):
                 yield document
-                continue
-            for item in readers.read(document):
-                if isinstance(item, Article):
-                    item.id = dedup.article_id(item)
-                yield item
+            else:
+                yield from dedup.identified(readers.read(document, self.settings.max_read_seconds))
 
     def search(
         self,
@@ -149,10 +183,17 @@ class Corpus:
         until: Bound = None,
         outlet: str | None = None,
         author: str | None = None,
+        story: str | None = None,
+        entity_id: str | None = None,
+        code: str | None = None,
+        plover: str | None = None,
         limit: int | None = 20,
+        offset: int = 0,
     ) -> list[SearchHit]:
-        """Articles matching words, "phrases", OR, NOT and prefix*, best first (bm25), with snippets."""
-        return self.store.search(query, _filters(since, until, outlet, author), limit)
+        """Articles matching words, "phrases", OR, NOT and prefix*, best first (bm25), with snippets; the other
+        filters as for ``articles``."""
+        filters = self._filters(since, until, outlet, author, story, entity_id, code, plover)
+        return self.store.search(query, filters, limit, offset)
 
     def articles(
         self,
@@ -162,19 +203,25 @@ class Corpus:
         outlet: str | None = None,
         author: str | None = None,
         story: str | None = None,
+        entity_id: str | None = None,
+        code: str | None = None,
+        plover: str | None = None,
         limit: int | None = 20,
         offset: int = 0,
     ) -> list[Article]:
-        """Stored articles, newest first."""
-        return list(self.store.articles(_filters(since, until, outlet, author, story), limit, offset))
+        """Stored articles, newest first; ``entity_id`` keeps those that mention the entity (or one merged into it),
+        ``code`` and ``plover`` those that report an event of that CAMEO code ("11*" for a family) or PLOVER
+        category."""
+        filters = self._filters(since, until, outlet, author, story, entity_id, code, plover)
+        return list(self.store.articles(filters, limit, offset))
 
     def article(self, article_id: str) -> Article:
         """One article by its id (or an unambiguous start of it)."""
         return self.store.get(article_id)
 
-    def stories(self, *, min_articles: int = 2, limit: int | None = 20) -> list[Story]:
+    def stories(self, *, min_articles: int = 2, limit: int | None = 20, offset: int = 0) -> list[Story]:
         """Stories carried by several articles (syndicated copies, light rewrites), the widest first."""
-        return self.store.stories(min_articles, limit)
+        return self.store.stories(min_articles, limit, offset)
 
     def stats(self) -> Stats:
         return self.store.stats()
@@ -191,18 +238,22 @@ class Corpus:
         since: Bound = None,
         until: Bound = None,
         cue_kinds: Iterable[str] = (),
+        entity_id: str | None = None,
         limit: int | None = 20,
+        offset: int = 0,
     ) -> list[Quote]:
         """Attributed quotes, newest first; ``speaker`` matches the resolved speaker's name, ``about`` the words,
-        ``cue_kinds`` what the cue reports (speech, belief, evidence, intent, stance, evaluation, source)."""
+        ``cue_kinds`` what the cue reports (speech, belief, evidence, intent, stance, evaluation, source),
+        ``entity_id`` the entity the speaker was resolved to."""
         filters = QuoteFilters(
             speaker=speaker or None,
             about=about or None,
             since=_bound(since, end=False),
             until=_bound(until, end=True),
+            speaker_ids=self.store.members(entity_id)[1] if entity_id else (),
             cue_kinds=tuple(cue_kinds),
         )
-        return self.store.quotes(filters, limit)
+        return self.store.quotes(filters, limit, offset)
 
     def events(
         self,
@@ -213,57 +264,192 @@ class Corpus:
         plover: str | None = None,
         since: Bound = None,
         until: Bound = None,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        entity_id: str | None = None,
+        quad_class: int | None = None,
+        words: str | None = None,
+        grouped: bool = False,
+        group_id: str | None = None,
+        source_code: str | None = None,
+        target_code: str | None = None,
+        source_entity_id: str | None = None,
+        target_entity_id: str | None = None,
         limit: int | None = 20,
+        offset: int = 0,
     ) -> list[Event]:
         """Who did what to whom: events newest first. ``source``/``target`` match an actor code prefix ("RUS" is
-        RUSGOV and RUSMIL) or a name; ``code`` a CAMEO code, a trailing * for a family ("11*")."""
-        return self.store.events(_event_filters(source, target, code, plover, since, until), limit)
+        RUSGOV and RUSMIL) or a name, ``actor`` either side, ``dyad`` the two actors either way round,
+        ``entity_id`` an entity on either side; ``code`` a CAMEO code, a trailing * for a family ("11*");
+        ``words`` a search the evidence sentence matches. ``grouped`` lists one event per group (its first report,
+        as the dyad, timeline and network count them); ``group_id`` every report of one group. A network's edge
+        is asked for exactly, as it was counted: ``source_code``/``target_code`` are whole codes ("USA" is not
+        USAGOV), ``source_entity_id``/``target_entity_id`` entities on that side."""
+        if quad_class is not None and quad_class not in (1, 2, 3, 4):
+            raise DatelineError(f"quad_class {quad_class!r}: choose 1, 2, 3 or 4")
+        filters = _event_filters(
+            source=source,
+            target=target,
+            actor=actor,
+            dyad=dyad,
+            entity_ids=self.store.members(entity_id)[1] if entity_id else (),
+            code=code,
+            plover=plover,
+            quad_class=quad_class,
+            since=since,
+            until=until,
+            words=words,
+            one_per_group=grouped,
+            group_id=group_id,
+            source_code=source_code,
+            target_code=target_code,
+            source_entity_ids=self.store.members(source_entity_id)[1] if source_entity_id else (),
+            target_entity_ids=self.store.members(target_entity_id)[1] if target_entity_id else (),
+        )
+        return self.store.events(filters, limit, offset)
 
     def dyad(
         self, first: str, second: str, *, by: str = "week", since: Bound = None, until: Bound = None
     ) -> list[DyadPoint]:
         """Cooperation and conflict between two actors over time: events (groups, not copies) per day, week,
         month or year, either way, with mean Goldstein and the QuadClass mix."""
-        if by not in ("day", "week", "month", "year"):
-            raise DatelineError(f"--by {by!r}: choose day, week, month or year")
-        return self.store.dyad(first, second, by, _event_filters(None, None, None, None, since, until))
+        return self.store.dyad(first, second, _period(by), _event_filters(since=since, until=until))
+
+    def timeline(
+        self,
+        *,
+        by: str = "week",
+        since: Bound = None,
+        until: Bound = None,
+        actor: str | None = None,
+        plover: str | None = None,
+        query: str | None = None,
+    ) -> list[TimelinePoint]:
+        """Articles and events (groups, not copies) per day, week, month or year, with mean Goldstein and the
+        QuadClass mix; ``actor`` and ``plover`` keep the events of that actor or PLOVER category (and the articles
+        that report one), ``query`` the articles matching those words and the events whose sentence does (as
+        ``events(words=...)`` lists them)."""
+        filters = _event_filters(actor=actor, plover=plover, since=since, until=until, words=query)
+        return self.store.timeline(_period(by), filters, query or None)
+
+    def network(
+        self,
+        *,
+        by: str = "code",
+        since: Bound = None,
+        until: Bound = None,
+        actor: str | None = None,
+        plover: str | None = None,
+        min_events: int = 1,
+        limit: int = 100,
+    ) -> Network:
+        """Who acts on whom: actors (codes, or entities with ``by="entity"``) as nodes, event groups between them as
+        directed edges with their mean Goldstein and dominant QuadClass; the ``limit`` heaviest edges."""
+        if by not in ("code", "entity"):
+            raise DatelineError(f"by {by!r}: choose code or entity")
+        filters = _event_filters(actor=actor, plover=plover, since=since, until=until)
+        return self.store.network(by, filters, max(1, min_events), limit)
 
     def export_events(
         self, fmt: str, out: IO[str] | Path, *, source: str | None = None, target: str | None = None,
         code: str | None = None, since: Bound = None, until: Bound = None,
     ) -> int:  # fmt: skip
         """Write events as GDELT 2.0 event rows, Parquet, CSV or JSON Lines; returns how many."""
-        filters = _event_filters(source, target, code, None, since, until)
+        filters = _event_filters(source=source, target=target, code=code, since=since, until=until)
         return export.write(self.store.export_events(filters), fmt, out)
 
     def entities(
-        self, *, kind: str | None = None, name: str | None = None, country: str | None = None, limit: int | None = 20
+        self,
+        *,
+        kind: str | None = None,
+        name: str | None = None,
+        country: str | None = None,
+        limit: int | None = 20,
+        offset: int = 0,
     ) -> list[Entity]:
         """People, organisations and places across the corpus, the most widely mentioned first."""
-        return self.store.entities(kind, name, country, limit)
+        return self.store.entities(kind, name, country, limit, offset)
 
+    def entity(self, entity_id: str) -> Entity:
+        """One entity by id, as its canonical self (a surname merged into a full name answers as the full name),
+        with its corpus-wide counts, aliases and roles."""
+        return self.store.entity(entity_id)
 
-def _filters(since: Bound, until: Bound, outlet: str | None, author: str | None, story: str | None = None) -> Filters:
-    return Filters(
-        since=_bound(since, end=False),
-        until=_bound(until, end=True),
-        outlet=outlet or None,
-        author=author or None,
-        story=story or None,
-    )
+    def _filters(
+        self, since: Bound, until: Bound, outlet: str | None, author: str | None, story: str | None,
+        entity_id: str | None, code: str | None, plover: str | None,
+    ) -> Filters:  # fmt: skip
+        return Filters(
+            since=_bound(since, end=False),
+            until=_bound(until, end=True),
+            outlet=outlet or None,
+            author=author or None,
+            story=story or None,
+            entity_ids=self.store.members(entity_id)[1] if entity_id else (),
+            event_code=code or None,
+            plover=plover or None,
+        )
+
+    def actor(self, entity_id: str, *, by: str = "month", limit: int = 20) -> ActorProfile:
+        """An entity's page: the codes it was given, its latest quotes and events as source and as target (``limit``
+        of each), the actors it deals with most, and its mentions, quotes and events per period."""
+        canonical, ids = self.store.members(entity_id)
+        return ActorProfile(
+            entity=self.store.entity(canonical),
+            codes=self.store.actor_codes(ids),
+            quotes=self.store.quotes(QuoteFilters(speaker_ids=ids), limit),
+            events_as_source=self.store.events(EventFilters(source_entity_ids=ids, one_per_group=True), limit),
+            events_as_target=self.store.events(EventFilters(target_entity_ids=ids, one_per_group=True), limit),
+            partners=self.store.partners(canonical, ids, limit),
+            timeline=self.store.activity(ids, _period(by)),
+        )
 
 
 def _event_filters(
-    source: str | None, target: str | None, code: str | None, plover: str | None, since: Bound, until: Bound
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    entity_ids: tuple[str, ...] = (),
+    code: str | None = None,
+    plover: str | None = None,
+    quad_class: int | None = None,
+    since: Bound = None,
+    until: Bound = None,
+    words: str | None = None,
+    one_per_group: bool = False,
+    group_id: str | None = None,
+    source_code: str | None = None,
+    target_code: str | None = None,
+    source_entity_ids: tuple[str, ...] = (),
+    target_entity_ids: tuple[str, ...] = (),
 ) -> EventFilters:
     return EventFilters(
         source=source or None,
         target=target or None,
+        actor=actor or None,
+        dyad=dyad,
+        entity_ids=entity_ids,
         code=code or None,
         plover=plover or None,
+        quad_class=quad_class,
         since=_bound(since, end=False),
         until=_bound(until, end=True),
+        words=words or None,
+        one_per_group=one_per_group,
+        group_id=group_id or None,
+        source_code=source_code or None,
+        target_code=target_code or None,
+        source_entity_ids=source_entity_ids,
+        target_entity_ids=target_entity_ids,
     )
+
+
+def _period(by: str) -> str:
+    if by not in PERIODS:
+        raise DatelineError(f"--by {by!r}: choose day, week, month or year")
+    return by
 
 
 def _bound(value: Bound, *, end: bool) -> str | None:
