@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from dateline import Corpus
 from dateline.config import Settings
@@ -82,10 +82,17 @@ def serve(db: str) -> Iterator[str]:
         sock.close()
 
 
-def chromium_or_skip() -> Path:
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright (which never downloads a browser of its own here)."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: `make chromium` installs Debian's Chromium for the browser tests")
-    return CHROMIUM
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()
 
 
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
