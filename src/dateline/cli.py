@@ -29,8 +29,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-errors = Console(stderr=True)
+console = Console(emoji=False)  # ":word:" in article text or an address stays as written
+errors = Console(stderr=True, emoji=False)
 
 Db = Annotated[
     str | None,
