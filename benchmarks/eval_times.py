@@ -1,15 +1,17 @@
 """Temporal expressions against TimeBank (TempEval-3 protocol), and what times() costs next to the spaCy pass.
 
-    .venv/bin/python benchmarks/eval_times.py
+    .venv/bin/python benchmarks/eval_times.py [--half tune|check]
 
 Gold: ../shared/eval/time/timebank_dev.jsonl, 183 TimeBank news documents with their creation dates (the anchor).
 Span P/R/F1 strict (same offsets) and relaxed (overlapping), each gold expression matched to at most one found;
 on relaxed matches, type and value accuracy; value F1 counts a found expression right when it overlaps a gold one
-and has its value. Figures only; nothing is asserted. Reference: HeidelTime 77.6 value F1 on TempEval-3's test set.
+and has its value. One half of the documents is scored at a time (benchmarks/halves.py). Figures only; nothing is
+asserted. Reference: HeidelTime 77.6 value F1 on TempEval-3's test set.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections.abc import Iterable
@@ -22,6 +24,7 @@ from spacy.language import Language
 from dateline.dates import parse_timestamp
 from dateline.model import TimeExpr
 from dateline.pipeline.times import times
+from halves import HALVES, TUNE, pick
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TIMEBANK = SHARED / "eval" / "time" / "timebank_dev.jsonl"
@@ -46,14 +49,14 @@ class Document:
     found: list[TimeExpr]
 
 
-def load(path: Path = TIMEBANK) -> list[Document]:
+def load(half: str, path: Path = TIMEBANK) -> list[Document]:
     documents = []
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             gold = [Gold(t["start"], t["end"], t["type"], t["value"]) for t in record["timexes"]]
             documents.append(Document(record["id"], record["text"], record["dct"], gold, []))
-    return documents
+    return pick(documents, half, key=lambda d: d.id)
 
 
 def run(nlp: Language, documents: list[Document]) -> dict[str, float]:
@@ -140,21 +143,27 @@ def score(documents: Iterable[Document]) -> dict[str, float]:
     return figures
 
 
-def evaluate(nlp: Language) -> dict[str, float]:
-    """Every figure by name; an empty dict when the gold data is absent."""
+def evaluate(nlp: Language, half: str) -> dict[str, float]:
+    """Every figure of one half by name; an empty dict when the gold data is absent."""
     if not TIMEBANK.exists():
         return {}
-    documents = load()
+    documents = load(half)
     speed = run(nlp, documents)
     return score(documents) | speed
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--half", choices=HALVES, default=TUNE, help="which half of the gold to score")
+    args = parser.parse_args()
     if not TIMEBANK.exists():
         print(f"{TIMEBANK} is absent: nothing to measure")
         return
-    figures = evaluate(spacy.load(MODEL))
-    print(f"TimeBank dev: {figures['gold']:.0f} gold TIMEX3, {figures['found']:.0f} found (TempEval-3 protocol)\n")
+    figures = evaluate(spacy.load(MODEL), args.half)
+    print(
+        f"TimeBank dev, {args.half} half: {figures['gold']:.0f} gold TIMEX3, {figures['found']:.0f} found "
+        "(TempEval-3 protocol)\n"
+    )
     print(f"{'':24}{'P':>8}{'R':>8}{'F1':>8}")
     for name, label in (("span_strict", "span, strict"), ("span_relaxed", "span, relaxed"), ("value", "value")):
         p, r, f = figures[f"{name}_p"], figures[f"{name}_r"], figures[f"{name}_f1"]
