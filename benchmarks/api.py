@@ -33,6 +33,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
+from record import Measured
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = SHARED / "corpora"
 SOURCES = [SHARED / "seed", *(CORPORA / name for name in ("bbc.jsonl", "googlenews.jsonl", "newscluster.jsonl"))]
@@ -182,6 +184,11 @@ def main() -> None:
         sys.exit(f"{CORPORA} is missing: the benchmark reads the shared corpora beside the checkout")
     args.cache.mkdir(parents=True, exist_ok=True)
     path = multiplied(base_database(args.cache), args.cache, args.articles)
+    with Measured("api") as run:
+        run.figures.update(measure(path, args.rounds))
+
+
+def measure(path: Path, rounds: int) -> dict[str, object]:
 
     from fastapi.testclient import TestClient
 
@@ -228,9 +235,9 @@ def main() -> None:
     }  # fmt: skip
     raw = sqlite3.connect(path, check_same_thread=False)
     raw_fts = cycling([lambda e=e: raw.execute(RAW_FTS, (e,)).fetchall() for e in SEARCHES.values()])
-    results = {"raw FTS5 (same searches)": timed(raw_fts, args.rounds)}
+    results = {"raw FTS5 (same searches)": timed(raw_fts, rounds)}
     for name, urls in cases.items():
-        results[name] = timed(cycling([get(url) for url in urls]), args.rounds)
+        results[name] = timed(cycling([get(url) for url in urls]), rounds)
 
     print(f"\n{'endpoint':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'cpu p50':>9}{'cpu p95':>9}")
     for name, (wall, cpu) in results.items():
@@ -238,8 +245,18 @@ def main() -> None:
         print(f"{name:<28}" + "".join(f"{figure:>9.1f}" for figure in figures))
     (search, search_cpu), (fts, fts_cpu) = results["search"], results["raw FTS5 (same searches)"]
     ratio, ratio_cpu = _p50_ratio(search, fts), _p50_ratio(search_cpu, fts_cpu)
-    print(f"\n{args.rounds} requests each. search / raw FTS5 at p50: {ratio:.2f}x wall, {ratio_cpu:.2f}x cpu "
+    print(f"\n{rounds} requests each. search / raw FTS5 at p50: {ratio:.2f}x wall, {ratio_cpu:.2f}x cpu "
           "(target <= 2x); search p95 target < 50 ms; any page < 300 ms")  # fmt: skip
+    return {
+        "articles": stats["articles"],
+        "database_mb": path.stat().st_size / 1e6,
+        "rounds": rounds,
+        "endpoints": {name: {"p50_ms": statistics.median(wall), "p95_ms": _p95(wall), "max_ms": max(wall),
+                             "cpu_p50_ms": statistics.median(cpu), "cpu_p95_ms": _p95(cpu)}
+                      for name, (wall, cpu) in results.items()},
+        "search_over_fts": ratio,
+        "search_over_fts_cpu": ratio_cpu,
+    }  # fmt: skip
 
 
 def _p95(took: list[float]) -> float:

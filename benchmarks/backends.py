@@ -9,7 +9,8 @@
 3. Query latency, the median of --repeats runs of each query through the Python API: full-text searches and
    article lookups on the BBC databases, event listings and a dyad on the extracted ones.
 PostgreSQL is a throw-away local server (tests/pg_support.py, with fsync on) unless --postgres names a server whose
-user may create databases. Every ratio is PostgreSQL's figure over SQLite's. Figures only; nothing is asserted.
+user may create databases. Every ratio is PostgreSQL's figure over SQLite's. Writes benchmarks/results/backends.json.
+Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import sqlalchemy as sa
 
 from dateline import Corpus, Settings
 from dateline.pipeline import nlp
+from record import Measured
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -69,6 +71,14 @@ def ingest(database: str, paths: list[str], settings: Settings) -> tuple[float, 
         return report.read / (time.perf_counter() - started), report.stored
 
 
+def server_version(url: str) -> str:
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.connect() as connection:
+        version = str(connection.exec_driver_sql("SHOW server_version").scalar())
+    engine.dispose()
+    return version
+
+
 def median_ms(action: Callable[[], Any], repeats: int) -> float:
     action()  # warm: connection made, pages cached
     runs = []
@@ -103,7 +113,11 @@ def main() -> None:
     lines = BBC.read_text(encoding="utf-8").splitlines()
     plain, extracting = Settings.from_env(extract=False), Settings.from_env(extract=True)
     nlp.load(extracting.model)  # loaded once, before both runs; worker processes inherit it
-    with tempfile.TemporaryDirectory() as tmp, postgres_server(args.postgres) as new_postgres:
+    with (
+        Measured("backends") as run,
+        tempfile.TemporaryDirectory() as tmp,
+        postgres_server(args.postgres) as new_postgres,
+    ):
         folder = Path(tmp)
         sample = folder / "sample.jsonl"
         sample.write_text("\n".join(lines[: args.extract_articles]) + "\n", encoding="utf-8")
@@ -121,6 +135,10 @@ def main() -> None:
                 latency[backend] = {
                     name: median_ms(action, args.repeats) for name, action in queries(corpus, extracted).items()
                 }
+        run.figures.update(
+            articles=len(lines), extract_articles=args.extract_articles, repeats=args.repeats, ingest=rates,
+            latency_ms=latency, postgres_version=server_version(databases["postgresql"][0]),
+        )  # fmt: skip
     print(f"\nIngest, articles/s ({len(lines):,} BBC articles; {args.extract_articles} with extraction)")
     print(f"{'':34} {'SQLite':>10} {'PostgreSQL':>12} {'ratio':>7}")
     for key, label in (("plain", "--no-extract"), ("extract", "with extraction")):

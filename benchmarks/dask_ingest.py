@@ -12,7 +12,8 @@
    --memory-articles and of all of them, ingested with `--dask local:2 --no-extract` (reading, partitioning,
    shipping and storing; full spaCy over 100,000 articles would take hours here): peak RSS of the main process and
    of the largest worker, sampled every 0.2 s. The peak RSS of a worker with the spaCy model comes from run 1.
-Figures only; nothing is asserted. The machine is shared, so the load average is printed beside each run.
+Figures only; nothing is asserted. The load average is printed beside each run; benchmarks/results/dask_ingest.json
+keeps every figure with the machine's load over the whole run.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import psutil
 from dateline import Corpus, Settings
 from dateline.store import Store
 from ingest import BBC, synthetic_corpus
+from record import Measured
 
 DATELINE = Path(sys.executable).with_name("dateline")
 PROJECTED_WORKERS = (1, 2, 4, 8, 16, 32, 64)
@@ -105,7 +107,7 @@ def main() -> None:
     if not BBC.exists():
         sys.exit(f"{BBC} is missing: the benchmark reads the shared corpora beside the checkout")
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with Measured("dask_ingest") as measured, tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         bbc = folder / "bbc.jsonl"
         with BBC.open(encoding="utf-8") as lines, bbc.open("w", encoding="utf-8") as out:
@@ -137,10 +139,24 @@ def main() -> None:
         paths = synthetic_corpus(folder, args.memory_articles)
         small = paths[: max(1, len(paths) // 10)]
         print(f"memory: synthetic articles, --dask local:2 --no-extract (no spaCy), load {os.getloadavg()[0]:.1f}")
+        memory = []
         for count, files in ((args.memory_articles // 10, small), (args.memory_articles, paths)):
             run = ingest(files, folder / f"memory-{count}.db", "--dask", "local:2", "--no-extract")
             print(f"  {count:>8,} articles: {run.rate(count):>6,.0f} articles/s  peak RSS main {run.main_mb:>5.0f} MB"
                   f"  largest worker {run.worker_mb:>5.0f} MB  load {run.load:.1f}")  # fmt: skip
+            memory.append({"articles": count, "articles_per_s": run.rate(count), "main_mb": run.main_mb,
+                           "worker_mb": run.worker_mb, "load": run.load})  # fmt: skip
+        runs = {"1 process": single, "local pool, 2 processes": pool, "--dask local:2": dask}
+        measured.figures.update(
+            articles=n,
+            runs={name: {"articles_per_s": r.rate(n), "main_mb": r.main_mb, "worker_mb": r.worker_mb, "load": r.load}
+                  for name, r in runs.items()},
+            dask_over_single=dask.rate(n) / single.rate(n),
+            writer_articles_per_s=absorbable,
+            writer_articles=written,
+            projection={workers: min(workers * per_worker, absorbable) for workers in PROJECTED_WORKERS},
+            memory=memory,
+        )  # fmt: skip
 
 
 if __name__ == "__main__":
