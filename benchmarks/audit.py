@@ -366,7 +366,7 @@ def stripped(sheet: dict[str, Any]) -> dict[str, Any]:
             said = {slot: None if said[slot] is None else {k: said[slot][k] for k in ("start", "end")}
                     for slot in CARD_SLOTS}  # fmt: skip
         kept = {k: row[k] for k in ("n", "kind", "article", "start", "end")}
-        rows.append(kept | {"said": said, "verdict": row["verdict"], "note": row.get("note", "")})
+        rows.append(kept | {"said": said, "verdict": row["verdict"]})  # judges' notes stay in build/: they cite text
     header = {k: sheet[k] for k in ("seed", "commit", "uncommitted_changes", "drawn", "criteria")}
     header["corpus"] = [Path(p).name for p in sheet["corpus"]]
     return header | {"judged": sheet.get("judged", ""), "rows": rows}
