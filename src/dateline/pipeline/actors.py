@@ -21,12 +21,12 @@ dictionary actor named in it ("Hamas militants"), else the place that is its hea
 the sector ("Russian troops"), and its head word can replace the actor's own ("Putin's troops" are RUSMIL); "former"
 makes an office an elite's ("former Russian ministers" are RUSELI). A country the phrase names fills a missing one
 ("rebels in Mali"), but not a backer's ("Moscow-backed separatists in Ukraine" are UKRREB); a people "of" a place
-is the place's community ("the Albanians of southern Serbia" are SRB). A person a dictionary codes by a country
-alone takes the sector of the office the text gives ("Bree Prime Minister Romendacil" [BRE] is BREGOV) and, when
-the phrase says whose office it is, that country ("Ithilen's minister Calimehtar" is ITHGOV); the head of an
+is the place's community ("the Hungarians of southern Slovakia" are SVK). A person a dictionary codes by a country
+alone takes the sector of the office the text gives ("Atlantis Prime Minister Romulus" [ATL] is ATLGOV) and, when
+the phrase says whose office it is, that country ("Borealis's foreign minister Remus" is BORGOV); the head of an
 international body stays the body ("U.N. Secretary-General Antonio Guterres" is IGOUNO).
 
-Choices: a sector without a country in sight is coded with CAMEO's unknown country, "---REB" for "Shona rebels"
+Choices: a sector without a country in sight is coded with CAMEO's unknown country, "---REB" for "Tuareg rebels"
 (country None), never guessed from elsewhere in the article (the event coder may read it from the event, as
 coders do: pipeline/events/); protesters and demonstrators are CVL (civilians, as
 PLOVER codes them), OPP being the organised political opposition; NATO is IGOWSTNAT, the United Nations IGOUNO and
@@ -129,11 +129,11 @@ class ActorCoder:
         role = self._sector_of_roles(entity.roles)
         if code is not None:
             if code.sector == "ELI" and role is not None and agent_sector(role) != "ELI":
-                if code.country in _INTERNATIONAL:  # "Secretary-General Kofi Annan" [IGOUNOELI] -> IGOUNO
+                if code.country in _INTERNATIONAL:  # "Secretary-General Boutros Boutros-Ghali" [IGOUNOELI] -> IGOUNO
                     return _from_dictionary(code.code.removesuffix("ELI"))
                 return _compose(code.country, role, "role")
             if code.sector is None and role is not None and code.country not in _INTERNATIONAL:
-                return _compose_on(code, Agent(role, role))  # "Bree Prime Minister Romendacil" [BRE] -> BREGOV
+                return _compose_on(code, Agent(role, role))  # "Atlantis Prime Minister Romulus" [ATL] -> ATLGOV
             return code
         if (country := geo.country_named(entity.name)) is not None:
             return ActorCode(country, country, None, "country")  # whatever the tagger took it for
@@ -158,7 +158,7 @@ class ActorCoder:
             else:
                 return None
             owner = None if entity.country else self._owner(*_written_words(entity.name), when, frozenset())
-            return _with_owner(code, owner) if owner else code  # "the Calenardhon Ministry of Silly Walks"
+            return _with_owner(code, owner) if owner else code  # "the Borealis Ministry of Fisheries"
         return None
 
     def _named(self, entity: Entity, when: date | None) -> ActorCode | None:
@@ -208,11 +208,11 @@ class ActorCoder:
         phrase = _words_of(span, index)
         head = _word_at(phrase, span.root.i)
         base, named, person = self._named_in(span, phrase, index, head, when)
-        every = self._agent_matches(phrase.words)  # the name's words too: "Ithilen's minister Calimehtar"
+        every = self._agent_matches(phrase.words)  # the name's words too: "Borealis's foreign minister Remus"
         matches = [m for m in every if named.isdisjoint(range(m.start, m.end))]
         match = self._best_agent(matches, head) or self._governing_agent(span)
         if match is not None and any(self.kind(w) == "former" for w in phrase.words[: max(0, match.start)]):
-            match = Match(match.start, match.end, _FORMER)  # "former Gondor prosecutors": no longer in office
+            match = Match(match.start, match.end, _FORMER)  # "former Arnor judges": no longer in office
         if match is None:
             code = base
         elif self.appends and base is not None and base.sector is not None and base.basis == "dictionary":
@@ -223,12 +223,10 @@ class ActorCoder:
             code = self._title_owner(phrase, every, when) or code
         prefix = next((m for m in every if m.value.prefix and m.value.code and m is not match), None)
         if code is not None and prefix is not None and not code.code.startswith(prefix.value.code):
-            code = ActorCode(
-                prefix.value.code + code.code, code.country, code.sector, "role"
-            )  # "an MSF Arnor diplomat"
+            code = ActorCode(prefix.value.code + code.code, code.country, code.sector, "role")  # "an MSF Arnor doctor"
         if code is not None and not _lacks_country(code):
             return code
-        # the actor it belongs to ("the U.N. Secretary-General", "lawmakers in Arnor"), else the country it names
+        # the actor it belongs to ("the U.N. Secretary-General", "lawmakers in Peru"), else the country it names
         owner = self._owner(phrase.words, phrase.written, when, person)
         if owner is None:
             owner = self._conjunct_owner(span, when)  # "government" in "Swedish media and government"
@@ -239,8 +237,8 @@ class ActorCoder:
         return _with_owner(code, owner)
 
     def _title_owner(self, phrase: _Words, agents: list[Match[Agent]], when: date | None) -> ActorCode | None:
-        """For a person the dictionaries know by no office, the country the phrase gives the office: "Ithilen's
-        minister Calimehtar" serves Ithilen, whatever country a dictionary files him under."""
+        """For a person the dictionaries know by no office, the country the phrase gives the office: "Borealis's
+        foreign minister Remus" serves Borealis, whatever country a dictionary files him under."""
         title = next((m for m in agents if m.value.kind == "member" and m.value.code and not m.value.prefix), None)
         if title is None:
             return None
@@ -253,7 +251,7 @@ class ActorCoder:
         self, span: Span, phrase: _Words, index: _Index, head: int, when: date | None
     ) -> tuple[ActorCode | None, frozenset[int], frozenset[int]]:
         """The code of the actor the phrase names, the positions of the words that name it, and those of a
-        person's name (which no dictionary actor may be found inside: "Jeb Bush" is not the Bush it knows)."""
+        person's name (which no dictionary actor may be found inside: "Hank Bush" is not the Bush it knows)."""
         entity = self._named_entity(span, phrase, index)
         named = _positions(phrase, entity) if entity is not None else frozenset[int]()
         person = named if entity is not None and entity.kind == "PERSON" else frozenset[int]()
@@ -262,7 +260,7 @@ class ActorCoder:
         code, named = self._dictionary_in(phrase, head, when, person)
         if code is None and (place := _place_on_head(span, phrase, index)) is not None:
             if place.kind == "NORP":
-                place = _homeland(span, index) or place  # "the Albanians of southern Serbia" live in Serbia
+                place = _homeland(span, index) or place  # "the Hungarians of southern Slovakia" live in Slovakia
             code, named = self._entity_in(index, place, when), _positions(phrase, place)
         return code, named, person
 
@@ -347,7 +345,7 @@ class ActorCoder:
         return found
 
     def names_people(self, phrase: str) -> bool:
-        """Whether the phrase ends in a word for people or a body of them ("Gondor's main opposition groups",
+        """Whether the phrase ends in a word for people or a body of them ("Peru's main opposition groups",
         "the government", "the driver"), in any dictionary or data/actor_people.tsv: what a word means holds
         whatever codes are used."""
         sequence = words(phrase)
@@ -537,7 +535,7 @@ def _mentions_in(index: _Index, start: int, end: int) -> list[Mention]:
 
 def _not_its_country(span: Span, start: int, end: int, kind_of: Callable[[str], str | None]) -> bool:
     """Whether the name from character ``start`` to ``end`` is a backer or a cause rather than the actor's country:
-    a sponsor word follows it ("Moscow-backed", "US funded") or a stance word precedes it ("anti-Syria", "pro
+    a sponsor word follows it ("Moscow-backed", "US funded") or a stance word precedes it ("anti-Iran", "pro
     Western"), hyphens aside."""
     doc = span.doc
     window = range(max(0, span.start - 2), min(len(doc), span.end + 2))
@@ -565,8 +563,8 @@ def _place_on_head(span: Span, phrase: _Words, index: _Index) -> Entity | None:
 
 
 def _homeland(span: Span, index: _Index) -> Entity | None:
-    """The place a people is "of" in the phrase ("the Albanians of southern Serbia"): a community is coded by where
-    it lives, as PLOVER's coders do; the people's name alone ("Albanians") gives their nation's country."""
+    """The place a people is "of" in the phrase ("the Hungarians of southern Slovakia"): a community is coded by
+    where it lives, as PLOVER's coders do; the people's name alone ("Hungarians") gives their nation's country."""
     root = span.root
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i), None)
     if of is None:

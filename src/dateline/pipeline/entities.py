@@ -132,8 +132,8 @@ def surname_key(name: str) -> str | None:
 
 
 def given_name_key(name: str) -> str | None:
-    """The folded first word of a person's name when it has more than a surname, so that "Donald J. Trump" and
-    "Donald Trump" can be told to be one person and "Melania Trump" another: "Sergey V. Lavrov" -> "sergey";
+    """The folded first word of a person's name when it has more than a surname, so that "Peter K. Lind" and
+    "Peter Lind" can be told to be one person and "Anna Lind" another: "Sergey V. Lavrov" -> "sergey";
     None for "Lavrov" or "Mr. Putin"."""
     words = _name_words(name)
     return words[0] if len(words) > 1 else None
@@ -371,7 +371,7 @@ def _title_before(doc: Doc, name: _Name, ent_at: dict[int, Span]) -> _Before:
         if ent is not None and ent.label_ in ("GPE", "NORP") and _modifies(ent, name.end):
             country = country or geo.country_code(ent.text)
             if ent.label_ == "NORP" and not geo.demonym(ent.text):
-                picked.extend(range(ent.start, ent.end))  # "Republican nominee"
+                picked.extend(range(ent.start, ent.end))  # "Socialist candidate"
             i = ent.start - 1
         elif token.tag_ == "POS" and (owner := ent_at.get(i - 1)) is not None and owner.label_ == "GPE":
             country = country or geo.country_code(owner.text)  # "Russia's foreign minister"
@@ -409,7 +409,7 @@ def _read_title(doc: Doc, picked: list[int], name: _Name, country: str | None) -
 
 
 def _noun_gender(doc: Doc, i: int) -> str | None:
-    """The gender a noun right before a name gives: "widow Terry Strada", "businessman John Doe"."""
+    """The gender a noun right before a name gives: "widow Ana Brandt", "businessman John Doe"."""
     if i < 0:
         return None
     cls, gender = coref.nouns().get(doc[i].lower_, ("", None))
@@ -548,7 +548,7 @@ def _settle_lone_words(grouping: _Grouping) -> None:
 
 def _is_short(name: _Name) -> bool:
     """Names that can only be read once the full names are known: one-word people, acronyms, stray words, and
-    people in a headline, where the tagger takes "Obama Says" for a name."""
+    people in a headline, where the tagger takes "Lind Says" for a name."""
     if name.kind == "PERSON":
         return len(_person_words(name.text)) < 2 or name.headline
     return bool(_ACRONYM.match(name.text)) or (name.kind != "GPE" and " " not in name.text)

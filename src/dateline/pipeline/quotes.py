@@ -271,8 +271,8 @@ def _extend(found: _Found, quoted: Quoted) -> None:
 
 
 def _adopt(reading: _Reading, orphans: list[Quoted], found: list[_Found]) -> None:
-    """A quotation with no attribution of its own, in the sentence after one ("The summit did “too little,” he
-    added. “Europe risks a lot.”"), goes on that quote."""
+    """A quotation with no attribution of its own, in the sentence after one ("The treaty offers “too few,” she
+    added. “The islands lose the most.”"), goes on that quote."""
     ends = sorted(found, key=lambda f: f.end)
     offsets = [f.end for f in ends]
     for quoted in orphans:
@@ -284,8 +284,8 @@ def _adopt(reading: _Reading, orphans: list[Quoted], found: list[_Found]) -> Non
 
 
 def _labelled(reading: _Reading) -> Iterator[_Found]:
-    """Paragraphs that open with a name and a colon, as headlines ("Pence: Flowers won't be at debate") and
-    transcripts ("WALLACE: Let's start …") print what someone said."""
+    """Paragraphs that open with a name and a colon, as headlines ("Ostrova: Harbour tax will not rise") and
+    transcripts ("HOST: Our first question …") print what someone said."""
     text = reading.text
     for para in reading.paragraphs:
         label = _LABEL.match(text, para.start, para.end)
@@ -296,7 +296,7 @@ def _labelled(reading: _Reading) -> Iterator[_Found]:
             continue
         end = para.end
         quoted = reading.quote_around(label.start("name"))
-        if quoted is not None and quoted.open < label.start("name"):  # "WALLACE: …" in a transcript run in quotes
+        if quoted is not None and quoted.open < label.start("name"):  # "HOST: …" in a transcript run in quotes
             end = min([end] + [piece.end for piece in quoted.pieces if piece.end > label.end()])
         start = label.end()
         while end > start and text[end - 1] in " .\xa0":
@@ -310,8 +310,8 @@ def _labelled(reading: _Reading) -> Iterator[_Found]:
 
 
 def _names_someone(label: Iterable[Token]) -> bool:
-    """A label that can be a name ("Pence", "Rush Limbaugh", "WALLACE"), not a headline's catchphrase with an article,
-    a verb or a preposition in it ("The Latest", "Stealth Over Health", "The Gap Goes On")."""
+    """A label that can be a name ("Ostrova", "Ivo Lind", "HOST"), not a headline's catchphrase with an article,
+    a verb or a preposition in it ("The Latest", "Truth Before Power", "The Tide Turns")."""
     words = [t for t in label if not t.is_punct]
     if len(words) == 1 and words[0].is_upper:
         return True
@@ -403,7 +403,7 @@ def _tail_attribution(reading: _Reading, quoted: Quoted) -> _Attribution | None:
 
 
 def _names_only(tokens: Iterable[Token]) -> bool:
-    """A run of words that can only be a noun phrase ("Tulsa police Chief Chuck Jordan")."""
+    """A run of words that can only be a noun phrase ("Kellsburg fire Chief Ada Brandt")."""
     words = [t for t in tokens if not t.is_punct]
     if not 0 < len(words) <= 8 or not any(t.pos_ == "PROPN" for t in words):
         return False
@@ -441,7 +441,7 @@ def _signature(reading: _Reading, quoted: Quoted) -> _Attribution | None:
 
 
 def _introduced(reading: _Reading) -> Iterator[_Found]:
-    """Limbaugh added:¶…: a paragraph that ends in a cue word and a colon introduces the next one, quoted or not
+    """Ostrova added:¶…: a paragraph that ends in a cue word and a colon introduces the next one, quoted or not
     (a quoted one is read as a direct quote)."""
     text = reading.text
     for para, following in itertools.pairwise(reading.paragraphs):
@@ -461,7 +461,7 @@ def _introduced(reading: _Reading) -> Iterator[_Found]:
 
 
 def _colon_paragraph(reading: _Reading, quoted: Quoted) -> _Attribution | None:
-    """Caddell continued:¶“…”: a paragraph that ends with a colon introduces the quotation that opens the next."""
+    """Lind continued:¶“…”: a paragraph that ends with a colon introduces the quotation that opens the next."""
     para = reading.paragraph(quoted.open)
     if reading.text[para.start : quoted.open].strip() or para.start == 0:
         return None
@@ -473,8 +473,8 @@ def _colon_paragraph(reading: _Reading, quoted: Quoted) -> _Attribution | None:
 
 
 def _root_mention(reading: _Reading, first: int, last: int) -> tuple[int, int] | None:
-    """The speaker of a colon with no cue word: the head noun of what precedes it ("Trump on Twitter:"), or the
-    subject of its verb ("Sanders made the following comment:")."""
+    """The speaker of a colon with no cue word: the head noun of what precedes it ("Ostrova on the radio:"), or the
+    subject of its verb ("Lind gave this answer:")."""
     for token in reading.doc[first:last]:
         if not (token.head.i < first or token.head.i >= last or token.head == token):
             continue
@@ -554,7 +554,7 @@ def _content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | 
     if picked is None:
         return None
     if not picked and cue.dep_ == "acl" and _agent(cue) is not None and "dobj" in word.content:
-        return cue.head.left_edge.i, cue.i  # "[a view] echoed by many", its object; not "a report seen by us"
+        return cue.head.left_edge.i, cue.i  # "[a forecast] echoed by many", its object; not "a report seen by us"
     if picked:
         picked += [child for child in cue.children if _slot(child) in word.joined]
         picked = [_prep_object(child) if child.dep_ == "prep" else child for child in picked]
@@ -574,8 +574,8 @@ def _content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | 
 
 
 def _relative_object(cue: Token, word: CueWord) -> Token | None:
-    """What the cue reports when its object is a relative pronoun: the noun it stands for ("[an explosion that the
-    mayor described as an attack]") or the free relative itself ("[what she called a rant]")."""
+    """What the cue reports when its object is a relative pronoun: the noun it stands for ("[a fire that the
+    warden described as arson]") or the free relative itself ("[what he called a farce]")."""
     if "dobj" not in word.content + word.joined:
         return None
     pronoun = next((c for c in cue.lefts if c.dep_ == "dobj" and c.lower_ in _RELATIVE_OBJECTS), None)
@@ -588,7 +588,7 @@ def _relative_object(cue: Token, word: CueWord) -> Token | None:
 
 def _continued(cue: Token, reading: _Reading) -> int:
     """Where reported content that went before its cue goes on after it: "[Prices rose, the bank said, and wages
-    fell]", "[Oz is “smart,” he wrote, and “tireless.”]"; a clause with a cue of its own is another report."""
+    fell]", "[Lind is “honest,” she wrote, and “patient.”]"; a clause with a cue of its own is another report."""
     for child in cue.rights:
         if child.dep_ != "conj" or child.i in reading.cues:
             continue
@@ -598,8 +598,8 @@ def _continued(cue: Token, reading: _Reading) -> int:
 
 
 def _rest_of_predicate(cue: Token, end: int) -> int:
-    """Where a noun-phrase content ends with what the parser hung on the cue after it: "endorsed [Clinton in the
-    race]", "noted [the rule in an interview]", "shows [him with his hands raised]"."""
+    """Where a noun-phrase content ends with what the parser hung on the cue after it: "backed [Ostrova in the
+    runoff]", "cited [the law in a speech]", "shows [her with a flag raised]"."""
     for child in cue.rights:
         if child.i < end:
             continue
@@ -610,9 +610,10 @@ def _rest_of_predicate(cue: Token, end: int) -> int:
 
 
 def _unattributed_participle(cue: Token) -> bool:
-    """A participle that modifies a noun with no one behind it ("a stream called Miracle Run", "the plan announced in
-    May") names or describes a thing; "a view echoed by many" still has its speaker. In a sentence with no verb of its
-    own the parser has mistaken the main verb for such a participle ("One of the doctors called him a quack.")."""
+    """A participle that modifies a noun with no one behind it ("a ferry called Silver Gull", "the plan announced in
+    May") names or describes a thing; "a forecast echoed by many" still has its speaker. In a sentence with no verb
+    of its own the parser has mistaken the main verb for such a participle ("One of the neighbours called him a
+    liar.")."""
     if cue.tag_ != "VBN" or _agent(cue) is not None:
         return False
     if cue.dep_ == "prep":
@@ -687,7 +688,7 @@ def _set_off_before(cue: Token) -> bool:
 
 
 def _noun_content(cue: Token, word: CueWord, reading: _Reading) -> tuple[int, int] | None:
-    """What a cue noun reports: its that-clause ("Trump's claim [that there were thousands of shootings]"), or the
+    """What a cue noun reports: its that-clause ("Ostrova's claim [that the dam had cracked]"), or the
     slot data/cues.tsv names for it ("her support for [the bill]", "his refusal [to testify]")."""
     for child in cue.rights:
         slot = _noun_slot(child)
@@ -711,7 +712,7 @@ def _noun_slot(child: Token) -> str:
 
 
 def _noun_speaker(cue: Token) -> _Mention | None:
-    """Whose claim: "Trump's claim", "a claim by Trump", "the Russian claim", "Trump made the claim", "Trump
+    """Whose claim: "Lind's claim", "a claim by Lind", "the Russian claim", "Lind made the claim", "Lind
     persisted in his claim"."""
     for child in cue.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
@@ -758,7 +759,7 @@ def _reports(clause: Token, reading: _Reading) -> bool:
 
 def _clause_end(clause: Token, reading: _Reading) -> int:
     """Where a content clause ends: its subtree, short of a clause that hangs loosely from it and attributes
-    something of its own ("…, and the mother said no", "…, citing …", "…, which he said …") and of a semicolon."""
+    something of its own ("…, and the coach said no", "…, citing …", "…, which he said …") and of a semicolon."""
     doc = clause.doc
     end = clause.right_edge.i + 1
     for token in doc[clause.left_edge.i : end]:
@@ -773,8 +774,8 @@ def _clause_end(clause: Token, reading: _Reading) -> int:
 
 
 def _without_aside(doc: Doc, start: int, end: int, reading: _Reading) -> int:
-    """Where content ends without the writer's aside set off at its end by a comma or a dash: "…, who is 70",
-    "…, which forced her to leave early", "… — a metaphor for …"."""
+    """Where content ends without the writer's aside set off at its end by a comma or a dash: "…, who is 64",
+    "…, which made him miss the vote", "… — a nod to …"."""
     for i in range(start + 2, end - 1):
         mark = doc[i]
         if mark.text not in _ASIDE_MARKS or reading.quote_around(mark.idx) is not None:
@@ -813,7 +814,7 @@ def _after_comma(clause: Token) -> bool:
 
 
 def _fronted(cue: Token) -> tuple[int, int] | None:
-    """ "People like Scott, he said.": what stands before the subject of a sentence-final cue, when the parse gives it
+    """ "Teachers like Ada, she said.": what stands before the subject of a sentence-final cue, when the parse gives it
     no content relation."""
     subject = next((child for child in cue.lefts if child.dep_ == "nsubj"), None)
     if cue.dep_ != "ROOT" or subject is None:
@@ -971,14 +972,14 @@ def _speaker(cue: Token, word: CueWord) -> _Mention | None:
     if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
         antecedent = _mention(subject.head.head)
         if subject.lower_ == "that":
-            return _Mention(antecedent)  # "nations that oppose …": the nations
+            return _Mention(antecedent)  # "towns that reject …": the towns
         return _Mention(_mention(subject), antecedent)  # "Putin, who said": "who", and it is Putin
     return _Mention(_mention(subject))
 
 
 def _subject(cue: Token) -> Token | None:
     """The verb's subject, or the one it shares: "Putin said, adding …", "he spoke and said …", "urged him to say",
-    "a statement calling …"; never from another paragraph."""
+    "a letter calling …"; never from another paragraph."""
     subject = _shared_subject(cue) or _name_before(cue)
     if subject is None or any("\n" in t.text for t in cue.doc[min(subject.i, cue.i) : max(subject.i, cue.i)]):
         return None
@@ -986,7 +987,7 @@ def _subject(cue: Token) -> Token | None:
 
 
 def _name_before(cue: Token) -> Token | None:
-    """ "… the editorial board of the Post Trump said": a name right before the cue that the parser took elsewhere."""
+    """ "… the members of the council Ostrova said": a name right before the cue that the parser took elsewhere."""
     before = cue.doc[cue.i - 1] if cue.i > 0 else None
     return before if before is not None and before.pos_ == "PROPN" and cue.tag_ in ("VBD", "VBZ") else None
 
@@ -1005,7 +1006,7 @@ def _shared_subject(verb: Token) -> Token | None:
         if verb.dep_ == "xcomp":
             person = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")), None)
             if person is not None:
-                return person  # he pressed Stumpf to admit …: Stumpf admits
+                return person  # she pressed Lind to admit …: Lind admits
         if verb.dep_ in ("advcl", "conj", "xcomp") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
             verb = head
         elif verb.dep_ == "pcomp":
@@ -1018,7 +1019,7 @@ def _shared_subject(verb: Token) -> Token | None:
 
 
 def _issuer(document: Token) -> Token:
-    """Who put out the statement, tweet or letter that speaks ("Trump unleashed a series of tweets criticizing …"):
+    """Who put out the statement, tweet or letter that speaks ("Ostrova sent a string of letters attacking …"):
     the subject of the verb it is the object of, else the document itself."""
     noun = document
     if noun.dep_ == "pobj" and noun.head.head.dep_ == "dobj":
@@ -1031,7 +1032,7 @@ def _issuer(document: Token) -> Token:
 
 
 def _nearest_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause up the tree ("Obama is determined [to warn …]"), not past a clause of its
+    """The subject of the nearest clause up the tree ("Ostrova is eager [to remind …]"), not past a clause of its
     own ("the man [who …]", "said [that …]")."""
     for _ in range(6):
         if token.dep_ in _OWN_CLAUSES or token.head == token:
@@ -1053,7 +1054,7 @@ def _acts_of_the_reporter(verb: Token) -> bool:
 
 def _mention(head: Token) -> tuple[int, int]:
     """Tokens of the noun phrase a speaker heads, within its paragraph and without its clauses ("Putin, speaking at
-    …, said"), its parentheses ("Moore (D-Wis.)") or a dateline before it ("WASHINGTON -- President Obama")."""
+    …, said"), its parentheses ("Lind (D-Ore.)") or a dateline before it ("OTTAWA -- Senator Lind")."""
     doc = head.doc
     end = head.i + 1
     for child in head.rights:

@@ -6,40 +6,40 @@ in the headline and the lead, so the candidates are the main clauses of the head
 - Candidates: in each lead sentence, the main verb with its subject. A reporting verb ("said", "announced") with a
   clause of its own gives way to that clause ("Putin said [he would consider an appeal]"): the event is what was
   reported, and its subject ("he") is resolved through the entity stage. A passive with an agent has the agent for
-  its doer ("the consulate was bombed [by the Taliban]"). A clause inside a quotation is no candidate.
+  its doer ("the depot was shelled [by the rebels]"). A clause inside a quotation is no candidate.
 - The main event is the candidate with the best score: earlier sentences first, more of the headline's words, a doer
   that is a named entity the article mentions often (and the headline names), an event the events stage coded there.
-- The headline's clause, read from its own parse, the kicker of "Croydon tram crash: Police identify victims" parsed
-  as a sentence apart: headline English drops auxiliaries ("Seven [killed]", "consulate [bombed] by Taliban", also
-  where the tagger reads the participle as a noun: "Five [shot] in Seattle") and the tagger reads some verbs in -s
-  as nouns ("Trump [lands] in Washington"); all are read as verbs. Quotations, subordinate clauses and a reporting
-  verb ("..., says Comey") are passed over.
+- The headline's clause, read from its own parse, the kicker of "Dunmore ferry fire: Police name crew" parsed
+  as a sentence apart: headline English drops auxiliaries ("Four [injured]", "depot [shelled] by rebels", also
+  where the tagger reads the participle as a noun: "Three [shot] in Kellsburg") and the tagger reads some verbs in -s
+  as nouns ("Ostrova [lands] in Vienna"); all are read as verbs. Quotations, subordinate clauses and a reporting
+  verb ("..., says inspector") are passed over.
 - who: the doer. A name, or a pronoun the entity stage resolved, is given as the entity's full name where the text
   writes it ("Vladimir Putin", not "he" or "Putin"); a description led by a person or organisation as that name
-  ("[Taliban] suicide bomber"); anything else as the noun phrase ("At least seven people"). A named doer in the
+  ("[Red Crescent] volunteer"); anything else as the noun phrase ("More than a dozen workers"). A named doer in the
   headline comes first, then one in the lead, then a doer the headline or the lead describes. Where the clause
-  names no doer, or only an event ("Brazilian Grand Prix thrown into chaos as [Kimi Raikkonen] accident brings out
-  red flag"), the person named in what set it off.
+  names no doer, or only an event ("Harbour regatta thrown into disarray as [Mara Ostrova] capsize brings out rescue
+  boats"), the person named in what set it off.
 - what: the verb with its auxiliaries, objects and prepositional phrases, up to the first phrase that answers another
   question (a place, a time, a reason, a manner); with no object, a place may be the what ("met in the White House").
   The headline's clause gives what when there is one (headlines are written to say just that), as the title's own
-  words with no offsets; else a headline that names the event as a noun the text uses as a verb ("Afghanistan:
-  [Fatal attack on German consulate] in Mazar-e-Sharif"); else the lead's clause.
+  words with no offsets; else a headline that names the event as a noun the text uses as a verb ("Poland:
+  [Deadly raid on Dutch mission] in Gdansk"); else the lead's clause.
 - when: a date or time (not a duration, not more than a year from publication) tied to the main verb, else in its
   sentence, else the first day or time within the first 3,000 characters that is not after publication (a later
   one is a plan), else in the headline, with the preposition that ties it ("on Monday"). A time in a clause about a
-  person ("Trump, [who won on Wednesday], said") is biography, taken only when nothing else dates the event.
+  person ("Ostrova, [who won on Wednesday], said") is biography, taken only when nothing else dates the event.
   Failing all, the publication date, written out, with no offsets.
   ``when_value`` is the TIMEX3 value the times stage gave, or the publication day.
-- where: a place named in a locative phrase of the main clause ("derailed [near London]", "rescued residents from a
-  block [in Lyon]"), else of the headline's clause, else a place the headline puts before a noun ("[Croydon] tram
-  crash"), else the dateline city of a "KYIV (Reuters) -" lead (also after a photo caption, for a city the
+- where: a place named in a locative phrase of the main clause ("capsized [near Hull]", "rescued residents from a
+  tower [in Porto]"), else of the headline's clause, else a place the headline puts before a noun ("[Dunmore] ferry
+  fire"), else the dateline city of a "KYIV (Reuters) -" lead (also after a photo caption, for a city the
   gazetteer knows), else the place the events stage gave the main event. A place that only says who someone is
-  ("President Putin [of Russia]", "[Moscow]-backed", "adults [from South London]") is not where the event
+  ("President Putin [of Russia]", "[Moscow]-backed", "commuters [from East Kent]") is not where the event
   happened: then where is None.
 - why and how: a reason or manner phrase on the main verb, from data/summary_cues.tsv ("because ...", "due to ...",
-  "in retaliation for ...", a purpose "to meet ..."; "by storming ...", "with a truck bomb") and, for how, an -ly
-  adverb not in data/summary_adverbs.tsv ("narrowly"). Most articles state neither plainly: then None, not a guess.
+  "in retaliation for ...", a purpose "to meet ..."; "by cutting ...", "with a rented van") and, for how, an -ly
+  adverb not in data/summary_adverbs.tsv ("swiftly"). Most articles state neither plainly: then None, not a guess.
 
 The headline is read only when the caller passes its parse (``title``: the title run through the same spaCy
 pipeline, as ``headline_text(article)``, which gives Title Case headlines the case their words have in the text).
@@ -94,7 +94,7 @@ _WHEN_REACH = 3000  # characters into the text a day or a time may stand and sti
 _DATELINE_START = 60  # characters into the text a dateline stands after a caption word or two
 _DATELINE_REACH = 320  # ... or after a photo caption, when it names a city the gazetteer knows
 _WORD = re.compile(r"[^\W_]+")
-_KICKER_COLON = re.compile(r"(?<=\w):(?=\s)")  # "Croydon tram crash: Police identify ...", not "10:30"
+_KICKER_COLON = re.compile(r"(?<=\w):(?=\s)")  # "Dunmore ferry fire: Police name ...", not "10:30"
 
 
 # ---------------------------------------------------------------- the card
@@ -122,10 +122,10 @@ def summarize(doc: Doc, article: Article, found: Annotations, title: Doc | None 
 
 
 def headline_text(article: Article) -> str:
-    """The title as it is best parsed. A kicker ends as a sentence does ("Croydon tram crash. Police identify
-    victims"), so the parser reads the headline after it as a clause of its own, not as an apposition to the kicker.
-    In a headline written in Title Case ("Tram Derails in Croydon, Killing 7") each word takes the case the
-    article's text gives it ("Tram derails in Croydon, killing 7"): a word the text never capitalises is no name.
+    """The title as it is best parsed. A kicker ends as a sentence does ("Dunmore ferry fire. Police name crew"),
+    so the parser reads the headline after it as a clause of its own, not as an apposition to the kicker.
+    In a headline written in Title Case ("Ferry Capsizes off Dunmore, Drowning 4") each word takes the case the
+    article's text gives it ("Ferry capsizes off Dunmore, drowning 4"): a word the text never capitalises is no name.
     Same length as the title, so offsets into one are offsets into the other."""
     title = _KICKER_COLON.sub(".", article.title or "")
     words = list(_WORD.finditer(title))
@@ -291,8 +291,8 @@ class _Reading:
 
     def who(self, headline: _Clause | None, main: _Clause | None, event: Event | None) -> Phrase | None:
         """A named doer first (the headline's, then the lead's). A clause whose doer names nobody, a passive without
-        its agent or an event ("Brazilian Grand Prix thrown into chaos"), gives the person whose doing set it off
-        ("as [Kimi Raikkonen] accident brings out red flag"). Then a doer written as a noun phrase."""
+        its agent or an event ("Harbour regatta thrown into disarray"), gives the person whose doing set it off
+        ("as [Mara Ostrova] capsize brings out rescue boats"). Then a doer written as a noun phrase."""
         for clause in (c for c in (headline, main) if c is not None):
             doer = _named_in(clause.doer, self) if clause.doer is not None else None
             entity = self.entity_of(doer) if doer is not None else None
@@ -314,7 +314,7 @@ class _Reading:
 
     def _cause_actor(self, verb: Token) -> tuple[Entity, Token] | None:
         """The person named as the doer in what set the event off: the subject of an "after", "as" or "when"
-        clause on the verb, or a name on the noun of an "after" phrase ("after [Kimi Raikkonen] Ferrari crash")."""
+        clause on the verb, or a name on the noun of an "after" phrase ("after [Mara Ostrova] yacht collision")."""
         for child in verb.children:
             opener = child.left_edge if child.dep_ == "advcl" else child
             if child.dep_ not in ("advcl", "prep") or opener.lower_ not in _CAUSE_OPENERS:
@@ -329,7 +329,7 @@ class _Reading:
 
     def _name(self, entity: Entity, doer: Token | None) -> Phrase:
         """The entity's full name where the text writes it: its canonical name, unless the text more often writes
-        another name of two words or more (the entity stage's "Instagram Lady Gaga" is mostly "Lady Gaga"); for a
+        another name of two words or more (the entity stage's "Photo Mara Ostrova" is mostly "Mara Ostrova"); for a
         name of one word ("FBI", "UK"), the form the doer uses; failing all, the doer's own words."""
         entity = self._fullest(entity)
         if entity.id not in self._named:
@@ -371,8 +371,8 @@ class _Reading:
     # --- what
 
     def what(self, headline: _Clause | None, main: _Clause | None) -> Phrase | None:
-        """The headline's clause, else a headline that names the event as a noun ("Fatal attack on German
-        consulate"), else the lead's main clause."""
+        """The headline's clause, else a headline that names the event as a noun ("Deadly raid on Dutch
+        mission"), else the lead's main clause."""
         tokens = _predicate(headline, self) if headline is not None else None
         if tokens is None and self.title is not None:
             tokens = self._named_event(self.title)
@@ -381,8 +381,8 @@ class _Reading:
         return self._phrase(tokens) if tokens is not None else None
 
     def _named_event(self, title: Doc) -> Span | None:
-        """A headline with no clause that names an action as a noun the text uses as a verb ("[Fatal attack] on
-        German consulate": "Gunman attacked the building"), up to a phrase that answers another question."""
+        """A headline with no clause that names an action as a noun the text uses as a verb ("[Deadly raid] on
+        Dutch mission": "Gunmen raided the compound"), up to a phrase that answers another question."""
         for sentence in reversed(list(title.sents)):
             root = sentence.root
             if root.pos_ == "NOUN" and not _quoted(root) and _verb_in_text(root.lemma_, self.doc):
@@ -434,7 +434,7 @@ class _Reading:
 
     def _by_now(self, expression: TimeExpr) -> bool:
         """Whether the day is not after publication: news reports what has happened, so a later day outside the
-        main clause is a plan ("the final race [in a fortnight]"), not when the main event happened."""
+        main clause is a plan ("the next match [in a fortnight]"), not when the main event happened."""
         anchor = _anchor(self.article)
         value = expression.value[:10]
         if anchor is None or not value[:4].isdigit():
@@ -504,13 +504,13 @@ class _Reading:
             if not _hangs_from(head.head, verb):
                 continue
             if head.head.lower_ == "from" and head.head.head.i != verb.i:
-                continue  # "adults [from South London]" says where people come from, not where it happened
+                continue  # "commuters [from East Kent]" says where people come from, not where it happened
             return _place_phrase(head)
         return None
 
     def is_place(self, token: Token) -> bool:
         """A place name: one the places stage found, or one the tagger labels a place, or a building, an event or
-        an organisation after "at", "in", "outside" ("at the White House", "at the Brazilian Grand Prix")."""
+        an organisation after "at", "in", "outside" ("at the White House", "at the Lisbon Marathon")."""
         if token.pos_ != "PROPN":
             return False
         if token.ent_type_ in _PLACE_LABELS:
@@ -518,13 +518,13 @@ class _Reading:
         if token.doc is self.doc and any(p.start <= token.idx < p.end for p in self.found.places):
             return True
         if token.doc is not self.doc and token.text in self.place_words:
-            return True  # the headline's "Croydon", which the places stage found in the text
+            return True  # the headline's "Dunmore", which the places stage found in the text
         return token.ent_type_ in ("ORG", "EVENT", "WORK_OF_ART") and _place_head(token).head.lower_ in _AT
 
     def _headline_setting(self) -> Span | None:
-        """A place name the headline puts before one of its nouns: "[Croydon] tram crash: ...", "[Brazil] GP
-        red-flagged". Headlines name a story's setting so. A place word in a longer name ("[New] York", "[Cleveland]
-        Indians", "anti-[US] protest") is not one."""
+        """A place name the headline puts before one of its nouns: "[Dunmore] ferry fire: ...", "[Kenya] marathon
+        red-flagged". Headlines name a story's setting so. A place word in a longer name ("[New] York", "[Leeds]
+        United", "anti-[US] protest") is not one."""
         if self.title is None:
             return None
         for token in self.title:
@@ -540,8 +540,8 @@ class _Reading:
         return None
 
     def _dateline(self) -> Phrase | None:
-        """The city of a dateline ("LONDON --", "KYIV (Reuters) -", "MAZAR-I-SHARIF, Afghanistan —"): near the
-        start, or after a photo caption when the gazetteer knows the city ("... Getty Images) WASHINGTON --")."""
+        """The city of a dateline ("LONDON --", "KYIV (Reuters) -", "GRAZ, Austria —"): near the
+        start, or after a photo caption when the gazetteer knows the city ("... Photo: AP) OTTAWA --")."""
         for match in _DATELINE.finditer(self.text[:_DATELINE_REACH]):
             start, end = match.span("place")
             known = geo.places_named(match.group("place").title())
@@ -584,7 +584,7 @@ class _Reading:
 
     def _title_entity(self, token: Token) -> Entity | None:
         """The entity whose name or alias the headline writes at the token; or an organisation whose name ends
-        with the headline's capitalised word for it ("Police identify victims": "British Transport Police")."""
+        with the headline's capitalised word for it ("Police name crew": "Dunmore Harbour Police")."""
         named = [entity for start, end, entity in self._names_in_title(token.doc) if start <= token.idx < end]
         if named:
             return max(named, key=lambda e: e.mentions)
@@ -681,10 +681,10 @@ def _clauses(sentence: Span, rank: int) -> Iterator[_Clause]:
 
 def _headline_clauses(title: Doc, doc: Doc) -> Iterator[_Clause]:
     """The headline's main clauses (not subordinate ones), with the readings the tagger misses in headline English:
-    a verb in -s read as a plural noun after its subject ("Donald Trump [lands] in Washington", "Tram [derails] in
-    Croydon"), when the article uses the word as a verb; and a passive without its auxiliary ("German consulate
-    [bombed] in attack by Taliban", "Toblerone fans [outraged]", "Seven [killed]"), also where the tagger reads the
-    participle as a noun or an adjective ("Five [shot] in Seattle", "Brazil GP [red-flagged]")."""
+    a verb in -s read as a plural noun after its subject ("Mara Ostrova [lands] in Vienna", "Ferry [capsizes] off
+    Dunmore"), when the article uses the word as a verb; and a passive without its auxiliary ("Dutch mission
+    [shelled] in raid by rebels", "Commuters [outraged]", "Four [injured]"), also where the tagger reads the
+    participle as a noun or an adjective ("Three [shot] in Kellsburg", "Kenya marathon [red-flagged]")."""
     for token in title:
         if token.tag_ == "NNS" and token.dep_ == "ROOT" and _verb_in(token.lower_, doc):
             before = _word_before(token)
@@ -704,9 +704,9 @@ def _headline_clauses(title: Doc, doc: Doc) -> Iterator[_Clause]:
                 yield _Clause(token, _headline_agent(token), patient, -1)
                 continue
         if token.dep_ in _SUBORDINATE or any(c.dep_ == "mark" for c in token.children) or _reported(token):
-            continue  # a reporting verb gives way to what it reports ("FBI has found ..., says Comey")
+            continue  # a reporting verb gives way to what it reports ("Audit has found ..., says inspector")
         if token.lemma_ in _reporting_lemmas() and token.dep_ in ("conj", "parataxis"):
-            continue  # "..., claim passengers"
+            continue  # "..., claim residents"
         clause = _clause(token, -1)
         if clause.doer is not None and clause.doer.pos_ == "PRON" and _reported(token.head) == token:
             clause.doer = _subject(token.head)  # "Putin says [he] will consider ...": the headline has no coreference
@@ -746,7 +746,7 @@ def _word_before(token: Token) -> Token | None:
 
 def _misread_participle(token: Token, doc: Doc) -> bool:
     """A headline's root the tagger reads as a noun or an adjective that is a past participle: one in -ed (not
-    "speed", "bed"), or a word the text uses as a participle ("shot": "five people have been shot")."""
+    "speed", "bed"), or a word the text uses as a participle ("shot": "three men have been shot")."""
     if token.dep_ != "ROOT" or token.tag_ not in ("NN", "JJ"):
         return False
     word = token.lower_
@@ -756,7 +756,7 @@ def _misread_participle(token: Token, doc: Doc) -> bool:
 
 
 def _verb_in(word: str, doc: Doc) -> bool:
-    """Whether the text uses this -s word's stem as a verb ("derails": "the tram derailed")."""
+    """Whether the text uses this -s word's stem as a verb ("capsizes": "the ferry capsized")."""
     stems = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
     return any(_verb_in_text(stem, doc) for stem in stems)
 
@@ -782,7 +782,7 @@ def _reported(verb: Token) -> Token | None:
             subject = _subject(child)
             if subject is not None and subject.lower_ not in _EXPLETIVE and child.lemma_ != "be":
                 return child  # not "said [the meeting was fantastic]": a verdict, not an event
-    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):  # "Seven were killed, police said"
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):  # "Four were hurt, police said"
         return verb.head
     return None
 
@@ -801,7 +801,7 @@ def _subject(verb: Token) -> Token | None:
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-        if subjects:  # the nearest before the verb: "Croydon tram crash: [Police] identify victims"
+        if subjects:  # the nearest before the verb: "Dunmore ferry fire: [Police] name crew"
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i, default=subjects[0])
         if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
             return None
@@ -815,8 +815,8 @@ def _subject_tokens(verb: Token) -> set[Token]:
 
 
 def _named_in(head: Token, reading: _Reading) -> Token:
-    """The name in a doer's description, when a person or organisation leads it: "[Taliban] suicide bomber",
-    "Product makers [Mondelez International]", "[Massa]'s Williams car"; else the doer itself."""
+    """The name in a doer's description, when a person or organisation leads it: "[Red Crescent] volunteer",
+    "Toy makers [Harlow Games]", "[Ostrova]'s rented yacht"; else the doer itself."""
     if head.pos_ == "PROPN" or reading.entity_of(head) is not None:
         return head
     for child in head.children:
@@ -836,7 +836,7 @@ def _after_hyphen(token: Token) -> bool:
 
 def _noun_phrase(head: Token) -> Span:
     """A doer's words: the head with what comes before it, and after it only "of"-phrases, numbers and
-    co-ordinated names ("At least seven people", "Kimi Raikkonen, Marcus Ericsson and Felipe Massa")."""
+    co-ordinated names ("More than a dozen workers", "Mara Ostrova, Ivo Lind and Tomas Brandt")."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i
@@ -905,7 +905,7 @@ def _other_answer(child: Token, reading: _Reading) -> bool:
     if child.dep_ not in ("prep", "npadvmod", "advmod", "advcl", "xcomp"):
         return False
     if child.lower_ == "as" and any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
-        return True  # "crash out [as the Grand Prix is riddled by red flags]": a clause of its own
+        return True  # "sail home [as the regatta is plagued by squalls]": a clause of its own
     if _cue_match(child, reading) is not None:
         return True
     if child.dep_ == "xcomp":
@@ -914,7 +914,7 @@ def _other_answer(child: Token, reading: _Reading) -> bool:
         return True
     words = list(child.subtree)
     if child.lower_ in _LOCATIVE and any(reading.is_place(t) and _place_head(t).head.i == child.i for t in words):
-        return True  # "in Lyon", not "from a block in Lyon": that one is what, with its own where
+        return True  # "in Porto", not "from a tower in Porto": that one is what, with its own where
     if any(t.ent_type_ in ("DATE", "TIME") for t in words):
         return True
     return words[0].doc is reading.doc and reading.time_at(words[0].idx, words[-1].idx + len(words[-1]))
@@ -939,7 +939,7 @@ def _in_word(token: Token) -> bool:
 
 
 def _place_head(token: Token) -> Token:
-    """The noun phrase a place name stands in: "[city] of Mazar-i-Sharif", "Afghanistan's [city]"."""
+    """The noun phrase a place name stands in: "[port] of Gdansk", "Poland's [port]"."""
     for _ in range(6):
         if token.dep_ in ("compound", "appos", "conj", "amod", "nmod", "poss") and token.head.i != token.i:
             token = token.head
@@ -951,8 +951,8 @@ def _place_head(token: Token) -> Token:
 
 
 def _hangs_from(preposition: Token, verb: Token) -> bool:
-    """Whether a preposition hangs from the verb, or from its object: "derailed [near London]", "attacked the
-    consulate [in Mazar-i-Sharif]"; a place in the doer's own description ("Putin [of Russia]") does not."""
+    """Whether a preposition hangs from the verb, or from its object: "capsized [near Hull]", "raided the
+    mission [in Gdansk]"; a place in the doer's own description ("Putin [of Russia]") does not."""
     anchor = preposition.head
     if anchor.i == verb.i:
         return True
@@ -962,7 +962,7 @@ def _hangs_from(preposition: Token, verb: Token) -> bool:
 
 
 def _place_phrase(head: Token) -> Span:
-    """The place's noun phrase, and a place in a second locative phrase just after it ("Croydon, near London")."""
+    """The place's noun phrase, and a place in a second locative phrase just after it ("Dunmore, near Hull")."""
     doc = head.doc
     end = _object_end(head, None)
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].lower_ in _LOCATIVE:
@@ -1027,7 +1027,7 @@ def _slot_fits(cue: _Cue, child: Token) -> bool:
 
 
 def _plain_noun(preposition: Token, reading: _Reading) -> bool:
-    """A "with" phrase that names a thing used, not a companion: "with a truck bomb", not "with Obama"."""
+    """A "with" phrase that names a thing used, not a companion: "with a rented van", not "with Ostrova"."""
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
     if not objects or objects[0].pos_ != "NOUN":
         return False
@@ -1035,8 +1035,8 @@ def _plain_noun(preposition: Token, reading: _Reading) -> bool:
 
 
 def _said_in_quotes(clause: _Clause) -> bool:
-    """A quotation in a headline ("'I blame Comey' Clinton says"): the verb and its subject inside quote marks;
-    scare quotes around the verb alone ("driver 'blacked out'") do not count."""
+    """A quotation in a headline ("'I blame the board' Ostrova says"): the verb and its subject inside quote marks;
+    scare quotes around the verb alone ("pilot 'froze'") do not count."""
     subject = clause.patient if clause.patient is not None else clause.doer
     return _quoted(clause.verb) and (subject is None or _quoted(subject))
 

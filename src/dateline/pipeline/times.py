@@ -11,9 +11,9 @@ Resolution against the anchor (the publication time; its UTC day):
   of the verb they hang from points to. Past (said, had been, since) gives the latest one on or before the anchor;
   future (will, a modal, going to, is to, an infinitive after a planning word, "scheduled", "expected") the first
   one on or after it; without a tense the nearest, except that a weekday is then the past one unless at most two
-  days ahead. A limit or due date ("extended the offer to Nov. 20", "a dividend payable Dec. 7", "until") can lie
+  days ahead. A limit or due date ("extended the deadline to Oct. 12", "a dividend payable Jan. 15", "until") can lie
   ahead of a past verb, so there the verb's tense does not count. A quarter, half or season goes against the
-  tense when that is over 200 days nearer: firms "expect to report third-quarter results" after the quarter.
+  tense when that is over 200 days nearer: firms "plan to publish second-quarter results" after the quarter.
   "last"/"next" name the occurrence strictly before/after the anchor's own; "this" the anchor's own or the next.
   So, published on Monday 2022-02-21, "said on Monday" is 2022-02-21 and "scheduled for Thursday" 2022-02-24.
 - Anaphoric expressions ("that year", "the following day", "the previous Friday", "a year earlier") count from
@@ -59,7 +59,7 @@ _SMALLER = {"Y": ("M", 12), "DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000)
             "F": ("D", 14), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}  # fmt: skip
 
 # A quarter, half or season named without its year is taken in the direction of the tense unless the other
-# direction is this many days nearer: companies "expect to report third-quarter results" once the quarter is over.
+# direction is this many days nearer: companies "plan to publish second-quarter results" once the quarter is over.
 _AGAINST_TENSE_DAYS = 200
 
 # Handlers (the third column of timex_rules.tsv) grouped by how the extractor treats their matches.
@@ -251,7 +251,7 @@ class _Reading:
 
     def nearest_day(self, match: _Match, anchor: date, month: int, day: int, weekday: int = 0) -> date | None:
         """The date of ``month``/``day`` around the anchor that the tense points to; when the text also names the
-        weekday ("Saturday, April 25"), the year in which the date falls on it."""
+        weekday ("Friday, June 12"), the year in which the date falls on it."""
         options = []
         for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
@@ -327,7 +327,7 @@ def _verb_tense(verb: Token, words: dict[str, dict[str, str]], depth: int = 0) -
     if any(aux.lower_ == "had" for aux in auxiliaries):
         return -1  # "had been scheduled for Friday": that Friday has passed
     if verb.lemma_.lower() in words["future_cue"]:
-        return 1  # "scheduled for Thursday", "expects to report"
+        return 1  # "scheduled for Thursday", "expects to announce"
     if any(aux.lower_ in words["future_aux"] or aux.tag_ == "MD" for aux in auxiliaries):
         return 1  # will, 'll; would, could, may: what the text presents as not yet done
     if any(aux.lower_ == "to" for aux in auxiliaries) and verb.head is not verb:
@@ -344,7 +344,7 @@ def _verb_tense(verb: Token, words: dict[str, dict[str, str]], depth: int = 0) -
 
 def _infinitive_tense(head: Token, words: dict[str, dict[str, str]]) -> int:
     """An infinitive is still to come after "is to", "set to", "plans to", unless that frame is itself in the
-    past perfect ("had been due to expire"). After any other verb it is what that verb aimed at, so a past verb
+    past perfect ("had been due to end"). After any other verb it is what that verb aimed at, so a past verb
     does not date it ("agreed to buy the bank in January", written in November): only a future one counts."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head  # "due to": the verb above the adjective
     if verb.pos_ not in ("VERB", "AUX"):
@@ -494,7 +494,7 @@ def _year_end(match: _Match, reading: _Reading) -> _Result:
 
 
 def _clock(match: _Match, reading: _Reading) -> _Result:
-    """3 p.m., 10:30 a.m. Tuesday, noon Thursday, 5 p.m. EST Nov. 9: on the day named, else the anchor's."""
+    """3 p.m., 10:30 a.m. Tuesday, noon Thursday, 4 p.m. EST Oct. 2: on the day named, else the anchor's."""
     hour, minute = _hour(match)
     clock = f"T{hour:02d}:{minute:02d}"
     if reading.day is None:
@@ -578,9 +578,9 @@ def _day_offset(match: _Match, reading: _Reading) -> _Result:
 
 
 def _quarter(match: _Match, reading: _Reading) -> _Result:
-    """the fourth quarter, third-quarter, the 1988 second quarter, next year's first quarter, Q3 2021."""
+    """the fourth quarter, third-quarter, the 1994 second quarter, next year's third quarter, Q3 2021."""
     which = match.word("q")
-    if not which and reading.day is not None:  # "the 1988 quarter": the quarter being reported on, in 1988
+    if not which and reading.day is not None:  # "the 1994 quarter": the quarter being reported on, in 1994
         which = str((_reported_quarter(match, reading, reading.day).day.month - 1) // 3 + 1)
     return _part_of_year(match, reading, "Q", which)
 
@@ -608,18 +608,18 @@ def _part_of_year(match: _Match, reading: _Reading, unit: str, which: str) -> _R
 
 
 def _year_of(match: _Match, reading: _Reading) -> int | None:
-    """The year a part of a year is in, when the expression says: "1988", "of 1988", "last year's", "year-ago"."""
+    """The year a part of a year is in, when the expression says: "1994", "of 1994", "last year's", "year-ago"."""
     year = next((_year(match.word(key)) for key in ("y", "y2") if match.get(key)), None)
     if year is None and reading.day is not None:
         rel = next((match.word(key) for key in ("yrel", "yrel2") if match.get(key)), None)
         year = reading.day.year + reading.relative(rel) if rel else None
-    if match.get("ya") and reading.day is not None:  # "the year-ago third quarter"
+    if match.get("ya") and reading.day is not None:  # "the year-ago second quarter"
         year = (year or (reading.reference or _Point(reading.day, "D")).day.year) - 1
     return year
 
 
 def _season(match: _Match, reading: _Reading) -> _Result:
-    """this summer, last fall, the winter of 1994, the early summer."""
+    """this summer, last fall, the winter of 1987, the early autumn."""
     code = reading.value("season", match.word("s"))
     rel = match.word("rel")
     if code is None or not (rel or match.get("y")):
@@ -638,7 +638,7 @@ def _season(match: _Match, reading: _Reading) -> _Result:
 
 
 def _year_expression(match: _Match, reading: _Reading) -> _Result:
-    """1998, fiscal 1989, the year two thousand, nineteen ninety-six, mid-1996."""
+    """1998, fiscal 1991, the year two thousand and five, nineteen eighty-two, mid-1983."""
     year = _year(match.word("y"))
     if match.rule.name == "year" and not _calendar_year(match, reading, year):
         return None
@@ -697,7 +697,7 @@ def _period_handler(match: _Match, reading: _Reading) -> _Result:
     if whole and not match.get("pre") and (unit not in ("Q", "WE", "Y") or reading.after(match) == "of"):
         return None
     if unit == "Y" and whole and reading.after(match) in ("ended", "ending", "to"):
-        return "DURATION", "P1Y"  # "for the year ended Sept. 30": a stretch of a year
+        return "DURATION", "P1Y"  # "for the year ended June 30": a stretch of a year
     if reading.day is None:
         return "DATE", _unknown("W" if unit == "WE" else unit) + ("-WE" if unit == "WE" else "")
     if unit == "WE":
@@ -816,9 +816,9 @@ def _duration(match: _Match, reading: _Reading) -> _Result:
     if unit is None or not _lasting(match, reading, unit):
         return None
     if amount is None and not word.endswith(("s", "ia")) and "-" not in reading.text[match.start : match.end]:
-        return None  # "recent months", "a several-year tenure"; not "the past year"
+        return None  # "recent months", "a several-year contract"; not "the past year"
     if amount is not None and (amount <= 0 or re.fullmatch(r"1\d\d\d|20\d\d", match.word("n"))):
-        return None  # "the 1988 quarter" is no duration of 1,988 quarters
+        return None  # "the 1994 quarter" is no duration of 1,994 quarters
     return "DURATION", _duration_value(amount, unit)
 
 
@@ -970,7 +970,7 @@ def _number(text: str, reading: _Reading) -> float | None:
 
 
 def _year(text: str) -> int:
-    """A year in digits or in words: "1998", "nineteen ninety-six", "two thousand and one", "twenty twenty"."""
+    """A year in digits or in words: "1998", "nineteen eighty-two", "two thousand and one", "twenty twenty"."""
     cleaned = text.lower().replace("-", " ").split()
     if len(cleaned) == 1 and cleaned[0].isdigit():
         return int(cleaned[0])

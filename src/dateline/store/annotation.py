@@ -216,8 +216,8 @@ def _upsert(connection: Connection, table: sa.Table) -> Any:
 
 def _merge_surname(connection: Connection, surname: str) -> None:
     """Point the persons with this surname at one of them when all the full names among them share a first name
-    ("Donald Trump", "Donald J. Trump", "Trump", "Mr. Trump"): the shortest full name, so the same one whatever
-    order they came in. A second first name ("Melania Trump") makes the lone surname ambiguous: all stand alone."""
+    ("Peter Lind", "Peter K. Lind", "Lind", "Mr. Lind"): the shortest full name, so the same one whatever
+    order they came in. A second first name ("Anna Lind") makes the lone surname ambiguous: all stand alone."""
     people = connection.execute(
         sa.select(entities.c.id, entities.c.name).where(entities.c.surname == surname, entities.c.kind == "PERSON")
     ).all()

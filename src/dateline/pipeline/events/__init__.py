@@ -14,37 +14,37 @@ For each sentence:
    passes its content on: "X said Y attacked Z" is Y's attack on Z; "X said it would meet Z" is X's intent to meet Z;
    "X said Y must [do]" is X's demand of Y. A speech verb is coded itself (010) only with an addressee and no coded
    content, and a user's dictionary may give "said" a code but not take the content away.
-3. What the sentence reports. Acts in relative clauses, participles and clauses of time ("guerrillas who overran
-   it", "weapons seized last year", "after crowds burned the embassy") are told in passing: they are coded only when
+3. What the sentence reports. Acts in relative clauses, participles and clauses of time ("militiamen who seized
+   it", "arms smuggled last year", "after crowds stormed the consulate") are told in passing: they are coded only when
    the sentence's own clauses hold no event (a clause of time that reports speech is not in passing). Acts in "if"
    and "unless" clauses are conditions, never coded.
 4. Actors. The source is the subject (through coordination, passives "was attacked by Y", infinitives "urged X to
-   go", relative clauses, whoever holds the event an infinitive completes: "converged for a rally to protest"); the
+   go", relative clauses, whoever holds the event an infinitive completes: "gathered for a march to protest"); the
    target the object, the dative, a prepositional object ("sanctions on X", "talks with X") or the one asked or let
    ("demanded that X ...", "allowed X to run"), the trigger's own before those of the acts under it, one of a known
    country before one of none; for nouns the owner ("Russia's attack") or "by X", and "on/against/with/to/from X";
-   for an event noun, who stages it ("prevented a demonstration staged by students"); objects the parse moved
-   ("denounced as a crime [Serbia's suppression]") or shared ("ties with and an embassy in [Tehran]") count as well.
-   What a light verb hands over ("sent troops") and what is the source's own ("withdrew their force from Chad") are
-   never the target. Each noun phrase is coded by the actor coder; a thing stands for its owner ("the
-   offices of BMW", "a camp for refugees", "the United States' policies"), while people ("the driver of the car")
-   stay themselves; a people's country may come from where the text places them ("a newspaper based in Beirut",
-   "refugees fleeing the war in Liberia") or, in reported speech, from the speaker their possessive names ("Bosnian
-   Serbs said their forces ..."). A coordinated phrase ("the US and its allies") is one actor per member, and so is
-   a coordinated owner or modifier ("the ambassadors of France, Italy and Spain", "US and British forces"); a
-   compound code ("FRO/BIL/SAM") is one actor per part; with no target, a compound source acts on itself in mutual
-   acts ("Israel and Lebanon renewed negotiations": both ways; data/event_reciprocal.tsv), while "Japan, China and
-   Russia condemned the launch" is three condemnations. A pronoun in reported speech that names no one is the
+   for an event noun, who stages it ("banned a march organised by farmers"); objects the parse moved
+   ("condemned as a disgrace [Belarus's crackdown]") or shared ("trade links with and a consulate in [Hanoi]") count
+   as well. What a light verb hands over ("sent troops") and what is the source's own ("pulled its troops out of
+   Mali") are never the target. Each noun phrase is coded by the actor coder; a thing stands for its owner ("the
+   offices of Siemens", "a shelter for migrants", "Canada's policies"), while people ("the driver of the bus")
+   stay themselves; a people's country may come from where the text places them ("a radio station based in
+   Kinshasa", "families fleeing the fighting in Sudan") or, in reported speech, from the speaker their possessive
+   names ("Kurdish leaders said their fighters ..."). A coordinated phrase ("the US and its allies") is one actor per
+   member, and so is a coordinated owner or modifier ("the envoys of Peru, Chile and Bolivia", "French and Belgian
+   troops"); a compound code ("FRO/BIL/SAM") is one actor per part; with no target, a compound source acts on itself
+   in mutual acts ("Peru and Ecuador resumed talks": both ways; data/event_reciprocal.tsv), while "Norway, Chile and
+   Kenya condemned the test" is three condemnations. A pronoun in reported speech that names no one is the
    speaker ("X said they would ..."). With no target among the objects, the act's frame may name one: a threat is
-   aimed at whom its condition asks ("unless Washington lifts ..."), a refusal at whose pressure it resists ("despite
+   aimed at whom its condition asks ("unless Ottawa drops ..."), a refusal at whose pressure it resists ("despite
    pressure from X"), an act at the other side of the talks it follows ("after talks with X"), a protest at whom its
-   purpose or stance names ("to show their anger at X", "in defiance of X", "an anti-X rally"), a measure imposed in a
-   place at that place ("a curfew in Algiers"; data/event_place_targets.tsv). People the text gives no country
-   ("protesters", "Shona rebels") are taken to be of the police or courts - in concessions and coercion, of the
+   purpose or stance names ("to voice their anger at X", "in defiance of X", "an anti-X rally"), a measure imposed in
+   a place at that place ("a curfew in Mombasa"; data/event_place_targets.tsv). People the text gives no country
+   ("protesters", "Tuareg rebels") are taken to be of the police or courts - in concessions and coercion, of the
    government - they deal with, else, for protests, coercion and violence, of the place it happens in, as coders
-   read them (not when the text gives an origin: "migrants from North Africa"); officials of no country are of whom
-   they govern - the opposition or rebels they concede to or coerce ("President X conceded to demands from UNITA"),
-   the place they impose a measure on ("a curfew in Algiers"). An event needs a source or a target
+   read them (not when the text gives an origin: "migrants from Central America"); officials of no country are of whom
+   they govern - the opposition or rebels they concede to or coerce ("President X gave in to demands from the FARC"),
+   the place they impose a measure on ("a curfew in Mombasa"). An event needs a source or a target
    that is an actor, and with no source, a target of some country or name ("will allow officials to ..." is
    nothing) unless it is material conflict (victims count); a phrase that names no one ("no evidence", "this") is
    no actor. A frame word with no act needs a target ("urged Russia"); a noun alone needs both ("Russia's attack on
@@ -53,20 +53,20 @@ For each sentence:
    pronoun), any act of a compound source with no target done to each other, a verb a pattern names among its words
    part of that pattern ("+ HOSTING * EID" on "celebrate"), a time ("next week") no actor slot, and with "+" on the
    verb's own subject ("X noted [that] + *") the act is X's.
-5. Negation and modality. A negated event ("did not attack", "no talks", "vowed not to return") is not coded, nor an
+5. Negation and modality. A negated event ("did not attack", "no talks", "vowed not to resign") is not coded, nor an
    act in a clause of a denied noun ("there is no evidence [that X backed it]"); a negated consent is a refusal where
    the dictionary says so ("will not accept" -> 12x). An intent or threat word whose clause tells what is, not what
    will be ("vowed the country has observed the sanctions"), is a statement, not an intent. A future act of the
    source's own ("will meet", reported "would meet", "is to visit", "scheduled to") is coded as CAMEO codes the
    intent (036; PLOVER codes future cooperation as AGREE), future force as the threat ("would blockade" -> 1381),
-   announced sanctions and coercion as themselves ("would prohibit aid" -> 162); a condition ("... unless", "... if")
+   announced sanctions and coercion as themselves ("would halt aid" -> 162); a condition ("... unless", "... if")
    makes any of them the intent or threat. "May", "might", "could", a condition or a "possible" act mark the event
    hypothetical. Evaluations ("such a move would be a violation") are the speaker's disapproval (111) of whoever the
    judged thing belongs to - for "such a move", "the step", the source of the event just before.
 6. When and where. A time expression in the sentence dates the event (the one nearest the act in the parse: "a
    meeting ... scheduled for Thursday"), else the publication day; a place the text puts the event in ("in Kyiv") is
    its place. A place is the target only of a measure imposed on it (above): PLOVER's recipient is whom an act is
-   directed at and its location a field of its own, so protesters who "demonstrated in Serbia" have no target. A
+   directed at and its location a field of its own, so protesters who "demonstrated in Chile" have no target. A
    statement that is also a quote (the quote's cue is the trigger, or its speaker is the source and the trigger lies
    in what was said) carries the quote's id. Confidence grows with a specific pattern and coded actors on both sides
    and shrinks for nouns, pronouns and hypotheticals.

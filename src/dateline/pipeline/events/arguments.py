@@ -62,7 +62,7 @@ def participants(
 
 def _slot_actors(reading: Reading, index: int | None) -> list[Actor]:
     """The actors of the noun phrase a pattern's "$" or "+" falls on: the phrase's own, else (as PETRARCH reads a
-    phrase) the first name in it that is an actor ("in an anti-Gondor parade": Gondor)."""
+    phrase) the first name in it that is an actor ("at an anti-Chile rally": Chile)."""
     if index is None:
         return []
     head = _phrase_head(reading.doc[index])
@@ -78,8 +78,8 @@ def _slot_actors(reading: Reading, index: int | None) -> list[Actor]:
 
 
 def _phrase_head(token: Token) -> Token:
-    """The head of the noun phrase a word is part of: a pattern's "$" may fall on "Calimehtar" in "Ithilen's
-    minister Calimehtar", whose phrase is the minister's."""
+    """The head of the noun phrase a word is part of: a pattern's "$" may fall on "Ostrova" in "Peru's
+    envoy Ostrova", whose phrase is the envoy's."""
     for _ in range(4):
         if token.dep_ not in ("compound", "appos", "flat") or token.head.i == token.i:
             break
@@ -97,7 +97,7 @@ def _source_actors(reading: Reading, token: Token) -> list[Actor]:
     if subject is None:
         return []
     actors = actors_of(reading, subject)
-    if not any(a.code for a in actors):  # a parse with two subjects ("Old foes Gondor and Osgiliath")
+    if not any(a.code for a in actors):  # a parse with two subjects ("Old rivals Peru and Chile")
         for other in token.children:
             if other.dep_ in SUBJECTS and other is not subject:
                 more = actors_of(reading, other)
@@ -107,7 +107,7 @@ def _source_actors(reading: Reading, token: Token) -> list[Actor]:
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
-    """A name the parse hung on a verb with no subject as a compound ("Ethiopia act on ..."): its subject."""
+    """A name the parse hung on a verb with no subject as a compound ("Kenya vote on ..."): its subject."""
     if verb.pos_ != "VERB":
         return None
     return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
@@ -155,7 +155,7 @@ def _target_actors(reading: Reading, trigger: Trigger, chain: list[Trigger], sou
             if candidate.i in source_span or candidate.i in acts or event_noun(reading, candidate):
                 continue
             if _own(reading, candidate, sources):
-                continue  # "withdrew their peacekeeping force from Chad": what is the source's own is no target
+                continue  # "pulled its troops out of Mali": what is the source's own is no target
             actors = actors_of(reading, candidate)
             coded = [a for a in actors if a.code and a.code.code not in source_codes]
             if not coded:
@@ -169,8 +169,8 @@ def _target_actors(reading: Reading, trigger: Trigger, chain: list[Trigger], sou
 
 
 def _stance_of(reading: Reading, chain: list[Trigger], source_codes: set[str]) -> list[Actor]:
-    """With no actor among the objects, the one the act's object is for or against: "broke into an anti-Gondor
-    parade" - the parade is against Gondor."""
+    """With no actor among the objects, the one the act's object is for or against: "joined an anti-Chile
+    rally" - the rally is against Chile."""
     doc = reading.doc
     strings = doc.vocab.strings
     for link in chain:
@@ -195,12 +195,12 @@ def _own(reading: Reading, candidate: Token, sources: list[Actor]) -> bool:
 
 
 def _phrase_heads(token: Token) -> list[Token]:
-    """Noun phrase heads in the trigger's own phrase and its clause of purpose ("signed an accord to supply Gondor
-    with wheat"), in order; of a reported clause only its subject, unless that is a pronoun ("said he has deep
-    satisfaction toward Gondor", "question whether he has a future with the Orcs"): PETRARCH takes it for the
+    """Noun phrase heads in the trigger's own phrase and its clause of purpose ("signed an accord to supply Peru
+    with rice"), in order; of a reported clause only its subject, unless that is a pronoun ("said he has great
+    respect for Chile", "wondered whether she has any hope left with the rebels"): PETRARCH takes it for the
     subject above and reads on for the target."""
     heads: list[Token] = []
-    names: list[Token] = []  # "an anti- Gondor parade": a name inside a phrase, if no phrase is an actor
+    names: list[Token] = []  # "an anti- Chile rally": a name inside a phrase, if no phrase is an actor
     stack = [c for c in token.children if c.i > token.i and (c.dep_ not in OUTSIDE_PHRASE or _purpose(c))]
     while stack:
         current = stack.pop()
@@ -238,7 +238,7 @@ def _subject_span(token: Token) -> range:
 def _objects(reading: Reading, link: Trigger, addressed: bool) -> list[Token]:
     """Noun phrases that may be the target, nearest first: the object, the dative, prepositional objects, the one
     asked ("demanded that X ..."); then the prepositional objects and owners inside those ("sanctions on X",
-    "Serbia's suppression", "an Indian proposal"). What a light verb hands over ("sent troops") is no target."""
+    "Belarus's crackdown", "a Kenyan offer"). What a light verb hands over ("sent troops") is no target."""
     token = link.token
     children = list(token.children)
     noun = token.pos_ in ("NOUN", "PROPN")
@@ -256,7 +256,7 @@ def _objects(reading: Reading, link: Trigger, addressed: bool) -> list[Token]:
     for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             first.extend(_prep_objects(child))
-        elif child.dep_ == "prep" and child.lower_ == "as":  # "denounced as a crime [Serbia's suppression]"
+        elif child.dep_ == "prep" and child.lower_ == "as":  # "condemned as a disgrace [Belarus's crackdown]"
             first.extend(a for c in child.children if c.dep_ == "pobj" for a in c.children if a.dep_ == "appos")
     if token.pos_ in ("VERB", "AUX"):
         for child in children:
@@ -267,7 +267,7 @@ def _objects(reading: Reading, link: Trigger, addressed: bool) -> list[Token]:
     for obj in first + themes:
         event = event_noun(reading, obj)
         for child in obj.children:
-            if event and child.dep_ == "acl":  # "prevented the demonstration staged by students"
+            if event and child.dep_ == "acl":  # "banned the march organised by farmers"
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     second.extend(c for c in agent.children if c.dep_ == "pobj")
             if child.dep_ in ("prep", "agent") and child.lower_ in (*_NOUN_TARGET_PREPS, "from", "by"):
@@ -275,7 +275,7 @@ def _objects(reading: Reading, link: Trigger, addressed: bool) -> list[Token]:
             elif child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in NATIONS):
                 owners.append(child)
             elif event and child.dep_ in ("amod", "nmod") and child.ent_type_ in NATIONS:
-                owners.append(child)  # "an Indian proposal": India's
+                owners.append(child)  # "a Kenyan offer": Kenya's
     return first + second + owners
 
 
@@ -284,10 +284,10 @@ def _prep_objects(prep: Token) -> list[Token]:
 
 
 def _stranded(prep: Token) -> list[Token]:
-    """The object a parse gave away: in "granted asylum to five officers holed up in ...", "officers" is parsed as
-    the subject of "holed" and "to" left without an object; the subject that starts right after it is the object.
-    In "established ties with and opened an embassy in Tehran" the two prepositions share the object that comes
-    last."""
+    """The object a parse gave away: in "gave shelter to three sailors stranded in ...", "sailors" is parsed as
+    the subject of "stranded" and "to" left without an object; the subject that starts right after it is the
+    object. In "set up trade links with and opened a consulate in Hanoi" the two prepositions share the object that
+    comes last."""
     if prep.i + 1 >= len(prep.doc):
         return []
     following = prep.doc[prep.i + 1]

@@ -91,7 +91,7 @@ def _complement(token: Token) -> bool:
         return False
     if token.dep_ in _COMPLEMENTS:
         return True
-    if token.dep_ == "advcl":  # "will visit X to mediate": the purpose is part of the act
+    if token.dep_ == "advcl":  # "will fly to X to negotiate": the purpose is part of the act
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ == "conj" and token.pos_ == "NOUN":  # "provided photographs and intelligence"
         return token.head.dep_ in ("dobj", "pobj", "conj")

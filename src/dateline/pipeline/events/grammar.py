@@ -86,7 +86,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and infinitive:
-        return _holder(head, depth + 1)  # "converged for a rally to protest ...": who holds the rally protests
+        return _holder(head, depth + 1)  # "gathered for a march to protest ...": who holds the march protests
     if verb.pos_ == "ADJ":
         return subject_of(head, depth + 1)
     return None
@@ -110,7 +110,7 @@ def agent_of(token: Token) -> Token | None:
 
 def _holder(noun: Token, depth: int) -> Token | None:
     """Whose the act a noun names is: its owner ("Russia's plan"), else the subject of the verb it is the object of
-    ("held a rally", "converged for a rally")."""
+    ("held a rally", "gathered for a march")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner

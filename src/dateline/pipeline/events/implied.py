@@ -51,11 +51,11 @@ def implied_targets(
 def domestic(
     reading: Reading, sentence: Span, chain: list[Trigger], code: str, sources: list[Actor], targets: list[Actor]
 ) -> tuple[list[Actor], list[Actor]]:
-    """The country of people the text gives none ("protesters", "Shona rebels", "students"), as a coder would
+    """The country of people the text gives none ("protesters", "Tuareg rebels", "students"), as a coder would
     read it: that of the police, courts or - in concessions and coercion - the government they deal with ("the
-    Mozambique government accepted demands from Shona rebels"), else - for protests, coercion and violence - of
-    the place the act happens in ("people blocked streets in Hong Kong"). Soldiers, officials and refugees are not
-    assumed to be at home, nor people whose origin the text gives ("migrants from North Africa"). Conversely, see
+    Niger government met demands from Tuareg rebels"), else - for protests, coercion and violence - of
+    the place the act happens in ("crowds filled the squares of Lima"). Soldiers, officials and refugees are not
+    assumed to be at home, nor people whose origin the text gives ("migrants from Central America"). Conversely, see
     _governing."""
     sources, targets = _governing(reading, code, sources, targets)
     if not any(_homeless(a) for a in (*sources, *targets)):
@@ -86,8 +86,8 @@ def _governing(
     reading: Reading, code: str, sources: list[Actor], targets: list[Actor]
 ) -> tuple[list[Actor], list[Actor]]:
     """The country of a state's officials the text gives none, from whom they govern: in concessions and coercion,
-    that of the opposition, rebels or people they deal with ("President Dos Santos conceded to demands from
-    UNITA"); in measures imposed on a place, that of the place ("threatened to institute a curfew in Algiers")."""
+    that of the opposition, rebels or people they deal with ("President Obi gave in to demands from the
+    FARC"); in measures imposed on a place, that of the place ("threatened to impose a curfew in Mombasa")."""
     if not any(a.code is not None and a.code.country is None and a.code.sector in _STATE for a in sources):
         return sources, targets
     if code[:2] in ("08", "17"):
@@ -111,13 +111,13 @@ def _governing(
 
 
 def _about_protest(chain: list[Trigger]) -> bool:
-    """An act on a protest ("agreed to postpone the demonstration in Baku"): where it is tells whose it is."""
+    """An act on a protest ("agreed to call off the march in Tbilisi"): where it is tells whose it is."""
     protests = word_classes().get("protest", ())
     return any(c.dep_ == "dobj" and (c.lemma_.lower(),) in protests for link in chain for c in link.token.children)
 
 
 def _homeless(actor: Actor) -> bool:
-    """People of no country the text gives, nor an origin ("people from North African countries")."""
+    """People of no country the text gives, nor an origin ("people from Central American countries")."""
     code = actor.code
     if code is None or code.country is not None or code.sector not in _AT_HOME:
         return False
@@ -126,9 +126,9 @@ def _homeless(actor: Actor) -> bool:
 
 def _conditioned(reading: Reading, chain: list[Trigger], sources: list[Actor]) -> list[Actor]:
     """Whom a threat is aimed at when it names no one: the one its condition asks something of ("threatened to
-    strike unless Israel rescinded ...", "... if Hamas ran")."""
+    walk out unless Chile withdrew ...", "... if the union voted")."""
     path: dict[int, Token] = {}
-    for link in chain:  # the acts and the words between them ("threatened to hold a strike")
+    for link in chain:  # the acts and the words between them ("threatened to stage a walkout")
         current = link.token
         for _ in range(6):
             path[current.i] = current
@@ -136,7 +136,7 @@ def _conditioned(reading: Reading, chain: list[Trigger], sources: list[Actor]) -
                 break
             current = current.head
     for complement in [c for t in path.values() for c in t.children if c.dep_ in ("xcomp", "ccomp")]:
-        path.setdefault(complement.i, complement)  # "threatened to close the strait unless ..."
+        path.setdefault(complement.i, complement)  # "threatened to shut the border unless ..."
     for token in path.values():
         for clause in token.children:
             if clause.dep_ == "advcl" and any(
@@ -150,8 +150,8 @@ def _conditioned(reading: Reading, chain: list[Trigger], sources: list[Actor]) -
 
 
 def _resisted(reading: Reading, chain: list[Trigger], sources: list[Actor]) -> list[Actor]:
-    """Whom a refusal that names no one turns down: the one whose pressure or calls it is "despite" ("declined to
-    resign despite pressure by the anti-corruption commission")."""
+    """Whom a refusal that names no one turns down: the one whose pressure or calls it is "despite" ("refused to
+    step down despite pressure from the party board")."""
     codes = {a.code.code for a in sources if a.code}
     for link in chain:
         for prep in link.token.children:
@@ -167,8 +167,8 @@ def _resisted(reading: Reading, chain: list[Trigger], sources: list[Actor]) -> l
 
 
 def _counterpart(reading: Reading, token: Token, sources: list[Actor]) -> list[Actor]:
-    """Whom an act that names no one answers: the other side of the talks it follows ("called off the strike after
-    deliberations with the government")."""
+    """Whom an act that names no one answers: the other side of the talks it follows ("ended the walkout after
+    negotiations with the government")."""
     codes = {a.code.code for a in sources if a.code}
     talks = word_classes().get("talk", ())
     for prep in token.children:
@@ -193,8 +193,8 @@ def _place_word(head: Token) -> bool:
 
 
 def _protested(reading: Reading, token: Token, sources: list[Actor]) -> list[Actor]:
-    """Whom a protest that names no one is against: the one its purpose or stance names ("blocked a road to show
-    their disapproval of the United States' policies", "in defiance of Chinese authorities")."""
+    """Whom a protest that names no one is against: the one its purpose or stance names ("sat down on a highway to
+    voice their anger at Canada's fishing quotas", "in defiance of the Turkish police")."""
     source_codes = {a.code.code for a in sources if a.code}
     clauses = [c for c in token.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
     for prep in token.children:
@@ -219,14 +219,14 @@ def _place_targets() -> tuple[str, ...]:
 
 
 def _territory(reading: Reading, sentence: Span, chain: list[Trigger], sources: list[Actor]) -> list[Actor]:
-    """The place a measure is imposed in, as its target ("a curfew in Algiers": the people of Algiers)."""
+    """The place a measure is imposed in, as its target ("a curfew in Mombasa": the people of Mombasa)."""
     located = act_location(reading, sentence, [t.token for t in chain], sources)
     if located is None:
         return []
     place, span = located
-    country = place.country  # else what the place's name says ("Montenegro province")
+    country = place.country  # else what the place's name says ("Panama province")
     if country is None and (coded := reading.actors.phrase(span, reading.found, reading.published)) is not None:
         country = coded.country
     if country is None or any(a.code is not None and a.code.country == country for a in sources):
-        return []  # a measure at home ("Israel banned voting in Jerusalem") names no one else
+        return []  # a measure at home ("Peru banned rallies in Lima") names no one else
     return [Actor(span.root, span.start, span.end, ActorCode(country, country, None, "country"))]

@@ -23,8 +23,8 @@ _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 
 
 def background(token: Token) -> bool:
-    """In a clause that tells something in passing: a relative clause ("guerrillas who overran it"), a participle
-    ("weapons seized last year"), or a clause of time ("after crowds burned the embassy", "when X expelled them") -
+    """In a clause that tells something in passing: a relative clause ("militiamen who seized it"), a participle
+    ("arms smuggled last year"), or a clause of time ("after crowds stormed the consulate", "when X deported them") -
     unless that clause reports what someone said."""
     current, steps = token, 0
     while current.head.i != current.i and steps < 8:
@@ -98,7 +98,7 @@ def modal(token: Token) -> bool:
 
 
 def _conditional(token: Token) -> bool:
-    """The act carries a condition ("will withdraw ... unless X", "may halt mediation if ...")."""
+    """The act carries a condition ("will pull out ... unless X", "may suspend the talks if ...")."""
     for child in token.children:
         if child.dep_ == "advcl" and any(m.lower_ in _CONDITIONS and m.dep_ == "mark" for m in child.children):
             return True

@@ -55,28 +55,28 @@ def _forces() -> frozenset[tuple[str, ...]]:
 
 def actors_of(reading: Reading, head: Token | None) -> list[Actor]:
     """One actor per member of the noun phrase headed by ``head`` ("the US and its allies" -> two), and per
-    member of a coordination it shares ("the ambassadors of Arnor, Osgiliath and Gondor" -> three, "US and British
-    forces" -> two)."""
+    member of a coordination it shares ("the envoys of Peru, Chile and Bolivia" -> three, "French and Belgian
+    troops" -> two)."""
     if head is None:
         return []
     members = [head]
     for member in members:
         if len(members) > 12:
             break
-        stolen = {t.i for t in _stolen(reading, member)}  # "lawmakers in Fornost and Gondor", parsed flat
+        stolen = {t.i for t in _stolen(reading, member)}  # "lawmakers in Peru and Chile", parsed flat
         members.extend(
             c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i not in stolen
         )
         listed = any(c.dep_ == "conj" for c in member.children)
         for appos in (c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-            if listed or any(c.dep_ == "conj" for c in appos.children):  # "Mordor, the Shire, Fornost and Bree"
+            if listed or any(c.dep_ == "conj" for c in appos.children):  # "Peru, the Gambia, Chad and Mali"
                 members.append(appos)
     return [part for member in members for actor in _shared(reading, member) for part in _parts(actor)]
 
 
 def _shared(reading: Reading, member: Token) -> list[Actor]:
-    """The actors of one member: itself, or one per coordinated owner ("ambassadors of A and B") or modifier ("US
-    and British forces") when each of those is coded with a country."""
+    """The actors of one member: itself, or one per coordinated owner ("envoys of A and B") or modifier ("French
+    and Belgian troops") when each of those is coded with a country."""
     own = _actor(reading, member)
     owners = _coordinated_owners(reading, member)
     if owners:
@@ -87,7 +87,7 @@ def _shared(reading: Reading, member: Token) -> list[Actor]:
     else:
         modifiers = _coordinated_modifiers(member)
         shared = [_actor(reading, modifier) for modifier in modifiers]
-        if member.pos_ == "PROPN" and modifiers:  # "Fornost and the evil awful Gondor", parsed as one name
+        if member.pos_ == "PROPN" and modifiers:  # "Chile and the mighty Peru", parsed as one name
             names = [
                 a for a in shared if a.code is not None and (a.head.pos_ == "PROPN" or a.code.basis == "dictionary")
             ]
@@ -109,7 +109,7 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _coordinated_owners(reading: Reading, member: Token) -> list[Token]:
     """The coordinated objects of the member's owning "of", "in" or "from" phrase, or of its coordination's first
-    member ("lawmakers and officials [in Fornost and Gondor]"), names the parse hung on that member included."""
+    member ("lawmakers and officials [in Peru and Chile]"), names the parse hung on that member included."""
     prep = _owner_prep(reading, member)
     if prep is None:
         return []
@@ -128,8 +128,8 @@ def _owner_prep(reading: Reading, member: Token) -> Token | None:
 
 
 def _stolen(reading: Reading, member: Token) -> list[Token]:
-    """Names parsed as further members of a noun that belong to its owning phrase: in "lawmakers in Fornost and
-    Gondor" the parse makes Gondor a member beside the lawmakers; it is where the lawmakers are."""
+    """Names parsed as further members of a noun that belong to its owning phrase: in "lawmakers in Peru and
+    Chile" the parse makes Chile a member beside the lawmakers; it is where the lawmakers are."""
     prep = next((c for c in member.children if c.dep_ == "prep" and c.i > member.i), None)
     if prep is None or not _np_prep(reading, member, prep):
         return []
@@ -187,7 +187,7 @@ def _code_actor(reading: Reading, head: Token) -> Actor:
             and owned.code.country is None
             and owned.code.sector == code.sector
         ):
-            return Actor(owned.head, owned.start, owned.end, code)  # "the offices of automaker BMW in Munich"
+            return Actor(owned.head, owned.start, owned.end, code)  # "the offices of carmaker Volvo in Gothenburg"
         return owned
     if code is not None and end > head.i + 1 and not _people(reading, head):
         for prep in head.children:
@@ -221,8 +221,8 @@ def _code_actor(reading: Reading, head: Token) -> Actor:
 
 
 def whose(reading: Reading, head: Token) -> ActorCode | None:
-    """The owner a possessive pronoun stands for in reported speech: the speaker ("Bosnian Serbs said their forces
-    had withdrawn"). Elsewhere the pronoun is left alone: which of the names before it it means is a guess."""
+    """The owner a possessive pronoun stands for in reported speech: the speaker ("Kurdish leaders said their fighters
+    had pulled back"). Elsewhere the pronoun is left alone: which of the names before it it means is a guess."""
     pronoun = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
     if pronoun is None:
         return None
@@ -233,8 +233,8 @@ def whose(reading: Reading, head: Token) -> ActorCode | None:
 
 
 def _located_by(reading: Reading, head: Token) -> ActorCode | None:
-    """The country of a participle that places the actor ("a newspaper based in Beirut", "refugees fleeing the war
-    in Liberia") or of the conflict it is party to ("parties to the conflict in Iraq")."""
+    """The country of a participle that places the actor ("a radio station based in Kinshasa", "families fleeing the
+    fighting in Sudan") or of the conflict it is party to ("parties to the war in Yemen")."""
     located = word_classes().get("located", ())
     for child in head.children:
         if child.dep_ == "acl" and (child.lemma_.lower(),) in located:
@@ -252,14 +252,14 @@ def _located_by(reading: Reading, head: Token) -> ActorCode | None:
 
 
 def _places_in(noun: Token) -> list[Token]:
-    """The objects of the noun's "in" and "from" phrases: "the conflict [in Iraq]"."""
+    """The objects of the noun's "in" and "from" phrases: "the war [in Yemen]"."""
     return [p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
 
 
 def _owner_of_thing(reading: Reading, head: Token) -> Token | None:
-    """The owner a thing stands for: "the offices of BMW" are BMW's, "a camp for refugees" the refugees', "the
-    United States' policies" the United States'; None for a noun that names people or an event ("leaders of X",
-    "the attack on X")."""
+    """The owner a thing stands for: "the offices of Siemens" are Siemens's, "a shelter for migrants" the
+    migrants', "the United States' policies" the United States'; None for a noun that names people or an event
+    ("leaders of X", "the attack on X")."""
     if head.pos_ != "NOUN":
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)  # "the US' policies"

@@ -20,7 +20,7 @@ _NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def reciprocal_act(sources: list[Actor], targets: list[Actor], code: str | None, trigger: Trigger) -> bool:
-    """ "Israel and Lebanon renewed negotiations": with no target, a compound source acts on itself - in acts that
+    """ "Peru and Ecuador resumed talks": with no target, a compound source acts on itself - in acts that
     are mutual (data/event_reciprocal.tsv; any act, as PETRARCH reads it, with a user's PETRARCH dictionary)."""
     if targets or len({a.code.code for a in sources if a.code}) < 2 or code is None:
         return False
@@ -77,7 +77,7 @@ def emit(
 
 
 def _named(reading: Reading, actors: list[Actor]) -> list[Actor | None]:
-    """The uncoded actors that name someone ("Paul Nitze", "the Azure Brigade"): a phrase that names no one ("no
+    """The uncoded actors that name someone ("Ivo Lind", "the Azure Brigade"): a phrase that names no one ("no
     evidence", "this", "the offices") is no actor at all."""
     named: list[Actor | None] = []
     for actor in actors:

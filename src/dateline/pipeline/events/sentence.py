@@ -49,7 +49,7 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
     if frame == "object" and not _announced(trigger):
         return  # "troops", "weapons": events only as what is sent, offered, announced
     if frame == "judge" and trigger.token.dep_ not in ("attr", "acomp", "oprd"):
-        return  # "illegal aliens" judges no one; "the move is illegal" does
+        return  # "illegal logging" judges no one; "the move is illegal" does
     resolved = resolve(trigger)
     chain = trigger.chain()
     reverse = chain[-1].pattern.reverse

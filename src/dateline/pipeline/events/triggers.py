@@ -62,7 +62,7 @@ class Trigger:
 
 def find_triggers(reading: Reading, sentence: Span) -> list[Trigger]:
     """The sentence's triggers, each with the most specific pattern that matched around it. A verb that a PETRARCH
-    pattern names among its words ("+ HOSTING * TABASKI" on "celebrate") is part of that pattern, not a trigger."""
+    pattern names among its words ("+ HOSTING * EID" on "celebrate") is part of that pattern, not a trigger."""
     found: list[Trigger] = []
     known = reading.triggers
     hashed = _hashes(known)
