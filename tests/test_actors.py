@@ -109,9 +109,9 @@ def test_seed_phrases(seed: tuple[str, Found, Language], coder: ActorCoder) -> N
     ("text", "phrase", "expected"),
     [
         ("Russian troops crossed the border overnight.", "Russian troops", "RUSMIL"),
-        ("Sudan's government rejected the proposal on Sunday.", "Sudan's government", "SDNGOV"),
-        ("The talks were called off by the Mozambique government.", "the Mozambique government", "MOZGOV"),
-        ("Israeli police detained two men near the gate.", "Israeli police", "ISRCOP"),
+        ("Ghana's government rejected the proposal on Friday.", "Ghana's government", "GHAGOV"),
+        ("The talks were called off by the Kenya government.", "the Kenya government", "KENGOV"),
+        ("Greek police detained two men near the gate.", "Greek police", "GRCCOP"),
         ("The Kremlin denied the report.", "The Kremlin", "RUSGOV"),
         ("Washington warned Tehran against further enrichment.", "Washington", "USAGOV"),
         ("Washington warned Tehran against further enrichment.", "Tehran", "IRNGOV"),
@@ -135,7 +135,7 @@ def test_seed_phrases(seed: tuple[str, Found, Language], coder: ActorCoder) -> N
         ("An anti-Iran activist was arrested in Paris.", "An anti-Iran activist", "---OPP"),  # not Iranian
         ("Pro-Russian separatists seized the building.", "Pro-Russian separatists", "---REB"),
         # no country in the phrase: CAMEO's unknown country, never a guess
-        ("Shona rebels ambushed a convoy.", "Shona rebels", "---REB"),
+        ("Tuareg rebels ambushed a convoy.", "Tuareg rebels", "---REB"),
         ("Protesters blocked the main road.", "Protesters", "---CVL"),
         ("Officials said the bridge would reopen.", "Officials", "---GOV"),
         ("Officials who attended the meeting left early.", "Officials who attended the meeting", "---GOV"),
@@ -165,7 +165,7 @@ def test_dates_and_roles(nlp: Language, coder: ActorCoder) -> None:
     later = "Antony Blinken spoke at the university."
     assert code_of(coder, nlp, later, "Antony Blinken", date(2026, 3, 1)) == "USAELI"
     # a surname alone joins the dictionary's person only when the first names agree
-    assert code_of(coder, nlp, "Jeb Bush criticised the plan.", "Jeb Bush", date(2003, 1, 1)) is None
+    assert code_of(coder, nlp, "Hank Bush criticised the plan.", "Hank Bush", date(2003, 1, 1)) is None
     assert code_of(coder, nlp, "President Bush criticised the plan.", "President Bush", date(2003, 1, 1)) == "USAGOV"
 
 
@@ -191,21 +191,22 @@ def test_users_petrarch_dictionaries_win(nlp: Language, petr_coder: ActorCoder) 
     text = "Arnor signed a water agreement with Gondor last week."
     assert code_of(petr_coder, nlp, text, "Arnor") == "ARN"
     assert code_of(petr_coder, nlp, text, "Gondor") == "GON"
-    text = "Danish media praised the Prince of Dol Amroth."
+    text = "Danish media covered the harvest festival."
     assert code_of(petr_coder, nlp, text, "Danish media") == "DNKMED"  # an actor and an agent from the user
+    text = "Crowds cheered the Prince of Dol Amroth at the harvest festival."
     assert code_of(petr_coder, nlp, text, "the Prince of Dol Amroth", date(1995, 1, 1)) == "---"
     assert code_of(petr_coder, nlp, text, "the Prince of Dol Amroth", date(1999, 8, 9)) == "DOL"
     text = "Sam Gamgee planted potatoes in the garden."
     assert code_of(petr_coder, nlp, text, "Sam Gamgee", date(2010, 1, 9)) == "ORCHOB"
     assert code_of(petr_coder, nlp, text, "Sam Gamgee", date(1995, 1, 4)) == "HOBCIV"
-    text = "The Calenardhon Ministry of Silly Walks praised the new bridge."
-    assert code_of(petr_coder, nlp, text, "The Calenardhon Ministry of Silly Walks") == "CALGOV"  # user agent, too
+    text = "The new bridge was opened by Calenardhon's Ministry of Silly Walks."
+    assert code_of(petr_coder, nlp, text, "Calenardhon's Ministry of Silly Walks") == "CALGOV"  # user agent, too
     text = "Osgiliath soldiers guarded the bridge."
     assert code_of(petr_coder, nlp, text, "Osgiliath soldiers") == "OSGMIL"
     text = "MSF Arnor opened a clinic in the north."
     assert code_of(petr_coder, nlp, text, "MSF Arnor") == "NGOARN"  # MSF {} [NGO~]: before the actor's code
-    text = "Soldiers from Gondor guarded the bridge."
-    assert code_of(petr_coder, nlp, text, "Soldiers from Gondor") == "GONMIL"
+    text = "Soldiers from Arnor patrolled the river."
+    assert code_of(petr_coder, nlp, text, "Soldiers from Arnor") == "ARNMIL"
     text = "Egypt and the United Nations agreed on Monday."
     assert code_of(petr_coder, nlp, text, "Egypt") == "UAR"  # the user's entry, not the built-in EGY
     assert code_of(petr_coder, nlp, text, "the United Nations") == "UNO"  # not the built-in IGOUNO
@@ -243,9 +244,9 @@ def test_leaders_of_the_past_have_their_offices_on_the_day(nlp: Language, coder:
 
 
 def test_a_people_of_a_place_is_coded_by_the_place(nlp: Language, coder: ActorCoder) -> None:
-    text = "The Albanians of southern Serbia demanded autonomy."
-    assert code_of(coder, nlp, text, "The Albanians of southern Serbia") == "SRB"
-    assert code_of(coder, nlp, "Albanians demanded autonomy.", "Albanians") == "ALB"
+    text = "The Hungarians of southern Slovakia asked for bilingual schools."
+    assert code_of(coder, nlp, text, "The Hungarians of southern Slovakia") == "SVK"
+    assert code_of(coder, nlp, "Hungarians asked for bilingual schools.", "Hungarians") == "HUN"
 
 
 def test_a_body_every_country_has_takes_the_country_the_phrase_names(nlp: Language, coder: ActorCoder) -> None:
@@ -254,7 +255,7 @@ def test_a_body_every_country_has_takes_the_country_the_phrase_names(nlp: Langua
 
 
 def test_words_for_people_are_known_without_a_sector(coder: ActorCoder) -> None:
-    assert coder.names_people("the 42-year-old driver") and coder.names_people("two Iraqi youths")
+    assert coder.names_people("the 42-year-old driver") and coder.names_people("three Chilean youths")
     assert not coder.names_people("the offices")
 
 
@@ -270,14 +271,14 @@ def test_a_users_person_without_an_office_takes_the_title_the_text_gives(tmp_pat
 
 def test_a_petrarch_agents_file_is_the_whole_vocabulary(nlp: Language, petr_coder: ActorCoder) -> None:
     # PETRARCH reads its agents file alone: "crowds" is no sector there, whatever ours says
-    assert code_of(petr_coder, nlp, "Crowds in Gondor burned the embassy.", "Crowds in Gondor") == "GON"
+    assert code_of(petr_coder, nlp, "Crowds in Gondor cheered the riders.", "Crowds in Gondor") == "GON"
 
 
 def test_petrarch_agents_add_their_codes_to_an_actors_own(nlp: Language, petr_coder: ActorCoder) -> None:
     # as PETRARCH composes them: an agent's code after the actor's, less the blocks it already has
-    text = "Former security officials in White House met the envoy."
-    assert code_of(petr_coder, nlp, text, "Former security officials in White House") == "USAGOVELI"
-    text = "White House security officials met the envoy."
-    assert code_of(petr_coder, nlp, text, "White House security officials") == "USAGOV"
-    text = "West German world government activists met the envoy."
-    assert code_of(petr_coder, nlp, text, "West German world government activists") == "GMWGOVWGO"
+    text = "The envoy met former security officials at the White House."
+    assert code_of(petr_coder, nlp, text, "former security officials at the White House") == "USAGOVELI"
+    text = "The envoy met two of the White House's security officials."
+    assert code_of(petr_coder, nlp, text, "the White House's security officials") == "USAGOV"
+    text = "The envoy met a West German world government delegation."
+    assert code_of(petr_coder, nlp, text, "a West German world government delegation") == "GMWGOVWGO"

@@ -126,8 +126,8 @@ def text_of(event: Event) -> str:
 def test_negated_events_are_not_coded_and_refusals_are_rejections(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
     assert code(nlp, coder, verbs, "Russian troops did not attack Kyiv on Monday.") == []
     assert code(nlp, coder, verbs, "There were no talks between Serbia and Kosovo.") == []
-    refusal = only(code(nlp, coder, verbs, "Syria said it will not accept the Turkish proposal."))
-    assert refusal.root == "12" and refusal.source is not None and refusal.source.code == "SYR"
+    refusal = only(code(nlp, coder, verbs, "Chile said it will not accept the Peruvian proposal."))
+    assert refusal.root == "12" and refusal.source is not None and refusal.source.code == "CHL"
 
 
 def test_future_acts_are_intents_or_threats_and_possible_ones_hypothetical(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
@@ -142,9 +142,9 @@ def test_future_acts_are_intents_or_threats_and_possible_ones_hypothetical(nlp, 
 def test_reported_speech_codes_what_was_reported_and_must_is_a_demand(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
     reported = only(code(nlp, coder, verbs, "Officials in Kyiv said Russian forces shelled Kharkiv overnight."))
     assert (reported.root, reported.source and reported.source.code) == ("19", "RUSMIL")
-    demand = only(code(nlp, coder, verbs, "Russia said Sudan must return the captured helicopter."))
+    demand = only(code(nlp, coder, verbs, "Chile said Peru must return the seized trawler."))
     assert (demand.root, demand.source and demand.source.code, demand.target and demand.target.code) == (
-        "10", "RUS", "SDN"
+        "10", "CHL", "PER"
     )  # fmt: skip
 
 
@@ -192,8 +192,8 @@ def test_odd_input_never_breaks_it(nlp, coder, verbs) -> None:  # type: ignore[n
 def test_a_users_petrarch_file_adds_its_words(nlp, coder, shared: Path) -> None:  # type: ignore[no-untyped-def]
     folder = shared / "reference" / "cameo"
     verbs = VerbDictionary.load([folder / "PETR.Validate.verbs.txt"])
-    found = code(nlp, coder, verbs, "Ethiopia will contribute a million dollars to Kenya, a senior official said.")
-    assert ("903", "ETH", "KEN") in summary(found)  # the test dictionary's WEIS-style code, kept as written
+    found = code(nlp, coder, verbs, "Ghana will contribute two million dollars to Togo, a senior official said.")
+    assert ("903", "GHA", "TGO") in summary(found)  # the test dictionary's WEIS-style code, kept as written
 
 
 # ---- the seed article
@@ -255,8 +255,8 @@ def test_a_raid_by_regulators_is_an_investigation_of_the_company(nlp, coder, ver
 
 
 def test_a_measure_imposed_in_a_place_is_aimed_at_it_a_protest_there_is_not(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    eased = only(code(nlp, coder, verbs, "Serbia eased emergency measures in Kosovo on Wednesday."))
-    assert eased.target is not None and eased.target.code == "XKX"
+    eased = only(code(nlp, coder, verbs, "Morocco eased travel restrictions in Western Sahara on Wednesday."))
+    assert eased.target is not None and eased.target.code == "ESH"
     protest = only(code(nlp, coder, verbs, "Protesters demonstrated in Minsk on Sunday."))
     assert protest.target is None and protest.place is not None  # where it happened is its place
     assert protest.source is not None and protest.source.code == "BLRCVL"  # people protesting in Minsk
@@ -269,53 +269,53 @@ def test_a_threat_is_aimed_at_whom_its_condition_asks(nlp, coder, verbs) -> None
 
 
 def test_a_protest_is_against_whom_its_purpose_names(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Demonstrators blocked a road in Baghdad to show their anger at the United States' policies."
+    text = "Farmers blocked a highway near Lyon to voice their anger at Brazil's trade policies."
     protest = only(code(nlp, coder, verbs, text))
-    assert (protest.root, protest.target and protest.target.code) == ("14", "USA")
+    assert (protest.root, protest.target and protest.target.code) == ("14", "BRA")
 
 
 def test_refusals_and_concessions_answer_the_other_side(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Vice-President Awori declined to resign despite pressure from the Kenyan parliament."
+    text = "Deputy Minister Lind declined to resign despite pressure from the Ghanaian parliament."
     refusal = only(code(nlp, coder, verbs, text))
-    assert refusal.target is not None and refusal.target.code == "KENLEG"
-    text = "The teachers' union called off the strike after talks with the Nigerian government."
+    assert refusal.target is not None and refusal.target.code == "GHALEG"
+    text = "The dockers' union ended its walkout after talks with the Chilean government."
     concession = only(code(nlp, coder, verbs, text))
-    assert concession.target is not None and concession.target.code == "NGAGOV"
+    assert concession.target is not None and concession.target.code == "CHLGOV"
 
 
 def test_people_of_no_country_are_of_the_state_they_deal_with(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "The Mozambique government accepted demands from Shona rebels."
-    assert summary(code(nlp, coder, verbs, text)) == {("080", "MOZGOV", "MOZREB")}
+    text = "The Niger government gave in to demands from Tuareg rebels."
+    assert summary(code(nlp, coder, verbs, text)) == {("080", "NERGOV", "NERREB")}
 
 
 def test_officials_of_no_country_are_of_whom_they_govern(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "President Dos Sontas conceded to demands from UNITA."
-    assert summary(code(nlp, coder, verbs, text)) == {("080", "AGOGOV", "AGOOPP")}
-    text = "President Kamara threatened to institute a curfew in Algiers."
-    assert summary(code(nlp, coder, verbs, text)) == {("1323", "DZAGOV", "DZA")}
-    text = "President Dos Sontas conceded to demands from the United States."  # a foreign power says nothing
+    text = "President Varga conceded to demands from Boko Haram."
+    assert summary(code(nlp, coder, verbs, text)) == {("080", "NGAGOV", "NGAREB")}
+    text = "President Varga threatened to impose a curfew in Nairobi."
+    assert summary(code(nlp, coder, verbs, text)) == {("1323", "KENGOV", "KEN")}
+    text = "President Varga conceded to demands from the United States."  # a foreign power says nothing
     assert summary(code(nlp, coder, verbs, text)) == {("080", "---GOV", "USA")}
 
 
 def test_objects_the_parse_moves_or_shares_are_found(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Albania denounced as an ugly crime Serbia's suppression of the unrest."
-    assert summary(code(nlp, coder, verbs, text)) == {("111", "ALB", "SRB")}
-    text = "Sri Lanka established diplomatic ties with and opened an embassy in Tehran."
-    assert summary(code(nlp, coder, verbs, text)) == {("050", "LKA", "IRNGOV")}
+    text = "Chile denounced as a grave injustice Peru's treatment of the fishermen."
+    assert summary(code(nlp, coder, verbs, text)) == {("111", "CHL", "PER")}
+    text = "Ghana restored diplomatic relations with and reopened its embassy in Havana."
+    assert summary(code(nlp, coder, verbs, text)) == {("050", "GHA", "CUBGOV")}
 
 
 def test_who_holds_a_rally_is_who_protests_at_it(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Thousands of Nigerians were converging for a rally in Lagos to protest the new law."
-    assert summary(code(nlp, coder, verbs, text)) == {("140", "NGA", None)}
+    text = "Hundreds of Kenyans were gathering for a march in Nairobi to protest the new tax."
+    assert summary(code(nlp, coder, verbs, text)) == {("140", "KEN", None)}
 
 
 # ---- compound actors
 
 
 def test_a_shared_owner_or_modifier_makes_one_actor_per_member(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "The ambassadors of France, Italy and Spain met the Iranian foreign minister."
+    text = "The envoys of Peru, Chile and Bolivia met the Brazilian foreign minister."
     met = summary(code(nlp, coder, verbs, text))
-    assert met == {("040", "FRAGOV", "IRNGOV"), ("040", "ITAGOV", "IRNGOV"), ("040", "ESPGOV", "IRNGOV")}
+    assert met == {("040", "PERGOV", "BRAGOV"), ("040", "CHLGOV", "BRAGOV"), ("040", "BOLGOV", "BRAGOV")}
     clashed = summary(code(nlp, coder, verbs, "Indian and Pakistani troops clashed on the border."))
     assert clashed == {("190", "INDMIL", "PAKMIL"), ("190", "PAKMIL", "INDMIL")}
 
@@ -323,8 +323,8 @@ def test_a_shared_owner_or_modifier_makes_one_actor_per_member(nlp, coder, verbs
 def test_only_mutual_acts_of_a_compound_source_are_done_to_each_other(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
     condemned = summary(code(nlp, coder, verbs, "Japan, China and Russia condemned the launch."))
     assert condemned == {("111", "JPN", None), ("111", "CHN", None), ("111", "RUS", None)}
-    talks = summary(code(nlp, coder, verbs, "Israel and Lebanon renewed negotiations on Monday."))
-    assert {(s, t) for _, s, t in talks} == {("ISR", "LBN"), ("LBN", "ISR")}
+    talks = summary(code(nlp, coder, verbs, "Peru and Ecuador resumed talks on Monday."))
+    assert {(s, t) for _, s, t in talks} == {("PER", "ECU"), ("ECU", "PER")}
 
 
 def test_with_no_actor_among_the_objects_an_anti_names_the_target(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
@@ -351,11 +351,11 @@ def test_petrarch_patterns_are_read_as_petrarch_reads_them(nlp, coder, tmp_path:
     )
     verbs = VerbDictionary.load([mine])
     # the pattern names "hosting", which is then no trigger of its own; "next week" fills no actor slot
-    text = "Egypt will be hosting Sudan to celebrate Eid with Jordan next week in Libya."
-    assert summary(code(nlp, coder, verbs, text)) == {("042", "LBY", "EGY")}
+    text = "Ghana is hosting Togo to celebrate Eid with Benin next month in Mali."
+    assert summary(code(nlp, coder, verbs, text)) == {("042", "MLI", "GHA")}
     # a reported clause whose subject is a pronoun is read on for the target
-    text = "Iran has begun to question whether it really has a future with Russia."
-    assert summary(code(nlp, coder, verbs, text)) == {("212", "IRN", "RUS")}
+    text = "Peru has begun to question whether it can still trust Bolivia."
+    assert summary(code(nlp, coder, verbs, text)) == {("212", "PER", "BOL")}
     # a "+" on the clause's own subject leaves the source to the one who noted it
-    text = "Germany noted that Austria regretted the decision."
-    assert summary(code(nlp, coder, verbs, text)) == {("115", "DEU", "AUT")}
+    text = "Spain noted that Portugal regretted the vote."
+    assert summary(code(nlp, coder, verbs, text)) == {("115", "ESP", "PRT")}

@@ -251,19 +251,19 @@ def cued(nlp: Language, text: str, cue: str) -> Quote:
             "French",
         ),
         (
-            "The farmers persisted in arguments that the dam had ruined their crops.",
+            "The villagers persevered in arguments that the quarry had poisoned their wells.",
             "arguments",
             "speech",
-            "that the dam had ruined their crops",
-            "The farmers",
+            "that the quarry had poisoned their wells",
+            "The villagers",
         ),
         # an object that is a relative pronoun reports what it stands for
         (
-            "Residents fled an explosion that the mayor described as a deliberate attack.",
+            "Crews fought a fire that the warden described as arson.",
             "described",
             "speech",
-            "an explosion that the mayor described as a deliberate attack",
-            "the mayor",
+            "a fire that the warden described as arson",
+            "the warden",
         ),
         (
             "The council has been criticized for what the auditor called a reckless budget.",
@@ -273,11 +273,11 @@ def cued(nlp: Language, text: str, cue: str) -> Quote:
             "the auditor",
         ),
         (
-            "The tax plan relies on a view echoed by several economists.",
+            "The budget rests on a forecast echoed by several bankers.",
             "echoed",
             "speech",
-            "a view",
-            "several economists",
+            "a forecast",
+            "several bankers",
         ),
         # "as X noted" for any verb that reports a clause
         (
@@ -289,25 +289,25 @@ def cued(nlp: Language, text: str, cue: str) -> Quote:
         ),
         # passives: the subject is part of what is reported, and no one may be named
         (
-            "North Korea is not thought to be capable of reaching the mainland.",
+            "The old bridge is not thought to be strong enough for lorries.",
             "thought",
             "belief",
-            "North Korea is not thought to be capable of reaching the mainland",
+            "The old bridge is not thought to be strong enough for lorries",
             None,
         ),
         (
-            "Most of the statements were rated as false.",
+            "Many of the reviews were rated as unfair.",
             "rated",
             "evaluation",
-            "Most of the statements were rated as false",
+            "Many of the reviews were rated as unfair",
             None,
         ),
         (
-            "A federal judge found the law unconstitutional.",
+            "A county court found the contract void.",
             "found",
             "evidence",
-            "the law unconstitutional",
-            "A federal judge",
+            "the contract void",
+            "A county court",
         ),
         # content on both sides of the attribution
         (
@@ -325,11 +325,11 @@ def cued(nlp: Language, text: str, cue: str) -> Quote:
             "he",
         ),
         (
-            "The difference now, he told me on Friday, is that the port is closed.",
+            "The trouble today, she told me on Sunday, is that the bridge is shut.",
             "told",
             "speech",
-            "The difference now, he told me on Friday, is that the port is closed",
-            "he",
+            "The trouble today, she told me on Sunday, is that the bridge is shut",
+            "she",
         ),
         (
             "The workers, the manager explained at the hearing, were paid well.",
@@ -396,15 +396,15 @@ def test_the_attribution_between_two_parts_may_report_more(nlp: Language) -> Non
 
 
 def test_headline_and_transcript_labels(nlp: Language) -> None:
-    quote = only(nlp, "Pence: Debate moderators were fair")
-    assert (quote.kind, quote.text, speaker(quote)) == ("indirect", "Debate moderators were fair", "Pence")
+    quote = only(nlp, "Ostrova: Harbour fees will not rise")
+    assert (quote.kind, quote.text, speaker(quote)) == ("indirect", "Harbour fees will not rise", "Ostrova")
     assert quote.cue is not None and (quote.cue.text, quote.cue.kind) == (":", "speech")
     assert found(nlp, "The Latest: Storm closes schools across the county") == []  # a column's title, not a name
-    assert found(nlp, "Stealth Over Health: Mayor skips hearing") == []
-    text = '"(APPLAUSE)\n\n"MODERATOR: Let us start with the budget.\n\n"GOVERNOR: The budget is balanced.'
+    assert found(nlp, "Truth Before Power: Mayor skips hearing") == []
+    text = '"(APPLAUSE)\n\n"MODERATOR: Our first topic is the budget.\n\n"GOVERNOR: The budget is balanced.'
     lines = found(nlp, text)  # a transcript run in one quotation: each speaker's line is theirs
     assert [(q.text, speaker(q)) for q in lines] == [
-        ("Let us start with the budget", "MODERATOR"),
+        ("Our first topic is the budget", "MODERATOR"),
         ("The budget is balanced", "GOVERNOR"),
     ]
 

@@ -153,12 +153,12 @@ def test_a_kicker_is_read_apart_and_can_name_the_setting(nlp: Language) -> None:
 
 def test_a_headline_participle_read_as_an_adjective_is_a_passive_whose_cause_names_the_doer(nlp: Language) -> None:
     text = (
-        "The Monaco race was stopped on lap 12 after Max Verstappen crashed into the barrier at the tunnel exit. "
-        "Verstappen was unhurt."
+        "The Lisbon race was stopped on lap 12 after Tomas Brandt crashed into the barrier at the harbour bend. "
+        "Brandt was unhurt."
     )
-    summary = card(nlp, text, title="Monaco race red-flagged after Max Verstappen crash")
-    assert summary.what == Phrase("Monaco race red-flagged", None, None)
-    assert said(summary.who, text) == "Max Verstappen"  # a race is not who: the driver whose crash stopped it
+    summary = card(nlp, text, title="Lisbon race red-flagged after Tomas Brandt crash")
+    assert summary.what == Phrase("Lisbon race red-flagged", None, None)
+    assert said(summary.who, text) == "Tomas Brandt"  # a race is not who: the driver whose crash stopped it
 
 
 def test_a_headline_naming_the_event_as_a_noun_gives_what(nlp: Language) -> None:
@@ -187,7 +187,7 @@ def test_a_dateline_after_a_photo_caption_and_a_place_people_come_from(nlp: Lang
     )
     summary = card(nlp, text)
     assert said(summary.where, text) == "WASHINGTON"
-    text = "Police have named the three victims of the crash as adults from Leeds. The crash happened on Friday."
+    text = "The hospital has listed the four injured climbers as students from Leeds. The fall happened on Friday."
     assert card(nlp, text).where is None  # where the victims came from, not where anything happened
 
 

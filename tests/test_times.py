@@ -62,7 +62,7 @@ def test_the_seed_article_resolves_monday_and_thursday_against_its_publication(n
         ("Markets slid this morning.", "this morning", "TIME", "2022-02-21TMO", "time"),
         ("Troops crossed the river on Monday morning.", "Monday morning", "TIME", "2022-02-21TMO", "time"),
         ("The council votes at 3 p.m. today.", "3 p.m. today", "TIME", "2022-02-21T15:00", "time"),
-        ("The boy fell at 11am local time on Sunday.", "11am local time on Sunday", "TIME", "2022-02-20T11:00", "time"),
+        ("The ship left at 9am local time on Sunday.", "9am local time on Sunday", "TIME", "2022-02-20T09:00", "time"),
         ("Exports fell sharply last week.", "last week", "DATE", "2022-W07", "week"),
         ("Fuel prices will climb next month.", "next month", "DATE", "2022-03", "month"),
         ("This year has been difficult for farmers.", "This year", "DATE", "2022", "year"),
@@ -79,7 +79,7 @@ def test_the_seed_article_resolves_monday_and_thursday_against_its_publication(n
         ("The factory was built in 1998.", "1998", "DATE", "1998", "year"),
         ("Inflation was low throughout the 1990s.", "the 1990s", "DATE", "199", "decade"),
         ("Sales rose in the fourth quarter.", "the fourth quarter", "DATE", "2021-Q4", "quarter"),
-        ("The bank reported a third-quarter loss.", "third-quarter", "DATE", "2021-Q3", "quarter"),
+        ("The bank posted a third-quarter loss.", "third-quarter", "DATE", "2021-Q3", "quarter"),
         ("Growth slowed in the first half of 2021.", "the first half of 2021", "DATE", "2021-H1", "quarter"),
         ("He ran the agency for two years.", "two years", "DURATION", "P2Y", "duration"),
         ("Prices doubled over the past six months.", "the past six months", "DURATION", "P6M", "duration"),
@@ -136,7 +136,7 @@ def test_anaphoric_and_financial_periods_follow_the_text(nlp: Language) -> None:
 def test_words_that_only_look_like_times_are_left_alone(nlp: Language) -> None:
     text = "You may go. The march was long. She is 52 years old and owns three-quarters of the firm."
     assert found(nlp, text) == []
-    assert found(nlp, "The Daily Mail ran a piece on This Week with David Brinkley.") == []
+    assert found(nlp, "The Daily Courier ran a piece on This Week with Anna Holm.") == []
 
 
 def test_ids_offsets_and_granularity(nlp: Language) -> None:
