@@ -100,18 +100,20 @@ def main() -> None:
 
     with Measured("ingest") as run, tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        runs = {"bbc.jsonl (real)": ingest_in_child([BBC], folder / "bbc.db")}
         paths = synthetic_corpus(folder, args.articles)
         small = paths[: max(1, len(paths) // 10)]
-        runs[f"synthetic {min(args.articles, len(small) * PER_FILE):,}"] = ingest_in_child(small, folder / "small.db")
-        runs[f"synthetic {args.articles:,}"] = ingest_in_child(paths, folder / "big.db")
+        runs = [
+            ("bbc.jsonl (real)", ingest_in_child([BBC], folder / "bbc.db")),
+            (f"synthetic {min(args.articles, len(small) * PER_FILE):,}", ingest_in_child(small, folder / "small.db")),
+            (f"synthetic {args.articles:,}", ingest_in_child(paths, folder / "big.db")),
+        ]
         big_db_mb = (folder / "big.db").stat().st_size / 1e6
         sample = folder / "sample.jsonl"
         sample.write_text("".join(BBC.read_text(encoding="utf-8").splitlines(True)[: args.full_sample]))
         full = ingest_in_child([sample], folder / "full.db", extract=True)
         spacy_articles, spacy_tokens = spacy_rate(args.spacy_sample)
 
-        rows = [(name, r["read"], r["stored"], r["read"] / r["seconds"], r["peak_rss_mb"]) for name, r in runs.items()]
+        rows = [(name, r["read"], r["stored"], r["read"] / r["seconds"], r["peak_rss_mb"]) for name, r in runs]
         print("--no-extract: reading, storing, indexing")
         print(f"{'corpus':<20}{'read':>10}{'stored':>10}{'articles/s':>12}{'peak RSS MB':>13}")
         for name, read, stored, rate, rss in rows:
