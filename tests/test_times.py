@@ -173,3 +173,13 @@ def test_a_megabyte_paragraph_without_a_parse_is_read(nlp: Language) -> None:
     assert len(paragraph) > 950_000
     assert [t.text for t in expressions[:3]] == ["Monday, 3 March 2021", "two weeks ago", "now"]
     assert len(expressions) == 3 * 11_000
+
+
+def test_a_headline_infinitive_that_heads_its_sentence_is_read_as_ahead(nlp: Language) -> None:
+    """ "Copper to extend its slide on Friday": the parse makes the infinitive the sentence's root, which heads itself,
+    and climbing from it to the verb its "to" hangs from went round in a circle (issue 12, item 8)."""
+    text = "Copper to extend its slide on Friday."
+    [root] = [t for t in nlp(text) if t.dep_ == "ROOT"]
+    assert root.text == "extend" and any(c.lower_ == "to" for c in root.children)  # the construction under test
+    assert value_of(nlp, text, "Friday") == "2022-02-25"  # headlines' "to" is "will"
+    assert value_of(nlp, "Markets to reopen on Friday after the holiday.", "Friday") == "2022-02-25"
