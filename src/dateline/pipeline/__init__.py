@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from ..cameo.verbs import VerbDictionary
 from ..config import Settings
-from ..model import Annotations, Article
+from ..model import Annotations, Article, Event
 from . import entities, events, language, nlp, places, quotes, summary, times
 from .actors import ActorCoder
+
+T = TypeVar("T")
 
 VERSION = "3"  # bump when extraction changes, so `dateline reprocess` knows what is stale
 
@@ -91,12 +94,7 @@ def read(task: list[Article], settings: Settings) -> list[Annotations]:
         if len(article.text) > settings.max_read_chars:
             found.append(_too_long(article, lang, settings.max_read_chars))
             continue
-        try:
-            found.append(annotate(doc, article, lang, coding, title))
-        except Exception as error:  # a bug met on some text must not stop an ingest of thousands
-            failed = Annotations(article_id=article.id, language=lang)
-            failed.notes.append(f"extraction failed ({type(error).__name__}: {error}); stored without annotations")
-            found.append(failed)
+        found.append(annotate(doc, article, lang, coding, title))
     return found
 
 
@@ -125,22 +123,35 @@ def _tasks(articles: Iterable[Article]) -> Iterator[list[Article]]:
 def annotate(
     doc: Doc, article: Article, lang: str | None, coding: Coders | None = None, title: Doc | None = None
 ) -> Annotations:
+    """What the stages find in a parsed article. Each stage runs on its own: one that fails on some text loses its
+    own records, with a note naming it and the error, and the stages after it read on without them."""
     found = Annotations(article_id=article.id, language=lang)
     if not _readable(lang):
         found.notes.append(f"language '{lang}' is not English: stored and searchable, but not read for entities")
         return found
-    named = entities.entities(doc, article.id)
+
+    def stage(name: str, run: Callable[[], T], nothing: T) -> T:
+        try:
+            return run()
+        except Exception as error:  # a bug met on some text must cost neither the ingest nor the other stages' work
+            found.notes.append(f"{name} failed ({type(error).__name__}: {error}); stored without its {name}")
+            return nothing
+
+    named = stage("entities", lambda: entities.entities(doc, article.id), entities.Found([], []))
     found.entities, found.mentions = named.entities, named.mentions
-    found.quotes = list(quotes.quotes(doc, named.resolve, article.id))
+    found.quotes = stage("quotes", lambda: list(quotes.quotes(doc, named.resolve, article.id)), [])
     # the dated day is the local one ("today" in Dhaka at 00:30 is not yesterday in UTC): prefer it when known
-    found.times = list(times.times(doc, article.date_line or article.published, article.id))
-    found.places = list(places.places(doc, named, article.id))
-    coding = coding or coders()
-    found.events = list(
-        events.events(doc, article, named, found.quotes, found.times, found.places, coding.actors, coding.verbs)
-    )
-    found.summary = summary.summarize(doc, article, found, title)
+    anchor = article.date_line or article.published
+    found.times = stage("times", lambda: list(times.times(doc, anchor, article.id)), [])
+    found.places = stage("places", lambda: list(places.places(doc, named, article.id)), [])
+    coded = coding or coders()
+    found.events = stage("events", lambda: list(_events(doc, article, named, found, coded)), [])
+    found.summary = stage("summary", lambda: summary.summarize(doc, article, found, title), None)
     return found
+
+
+def _events(doc: Doc, article: Article, named: entities.Found, found: Annotations, coding: Coders) -> Iterator[Event]:
+    return events.events(doc, article, named, found.quotes, found.times, found.places, coding.actors, coding.verbs)
 
 
 def _readable(lang: str | None) -> bool:
