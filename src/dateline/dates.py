@@ -121,30 +121,47 @@ def _to_utc(value: datetime, original: str) -> Timestamp:
 
 
 def to_iso(value: Timestamp | None) -> str | None:
-    """The stored form: 2022-02-21T16:24:00Z for a time, 2022-02-21 for a day."""
+    """The stored form: 2022-02-21T16:24:00Z for a time, 2022-02-21 for a day, the year always in four digits (0999),
+    so that stored values sort as the times they name and read back."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # not strftime("%Y"): it writes the year 999 as "999"
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
     return value.isoformat()
 
 
 def from_iso(value: str | None) -> Timestamp | None:
+    """A stored date or time read back; DateError for a value that is not in the stored form."""
     if not value:
         return None
-    if len(value) == 10:
-        return date.fromisoformat(value)
-    return datetime.fromisoformat(value)
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise DateError(value, "not in the stored form (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)") from None
 
 
-def parse_bound(text: str, *, end: bool) -> str:
-    """A --since/--until bound as a stored-form string; a bare --until day includes that whole day."""
+def shifted(day: date, days: int) -> date | None:
+    """The day ``days`` later (earlier when negative); None past the ends of the calendar (0001-01-01, 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def parse_bound(text: str, *, end: bool) -> str | None:
+    """A --since/--until bound as a stored-form string; a bare --until day includes that whole day, so it is the
+    day after. None for an --until of the last day there is (9999-12-31): no day follows it, and no stored date
+    is later, so the range has no end."""
     try:
         value = parse_timestamp(text)
     except DateError as error:
         raise DateError(text, f"{error.reason} (use YYYY-MM-DD or an ISO 8601 time)") from None
     if isinstance(value, datetime):
-        return to_iso(value) or ""
+        return to_iso(value)
     if end:
-        return (value + timedelta(days=1)).isoformat()
+        after = shifted(value, 1)
+        return after.isoformat() if after else None
     return value.isoformat()

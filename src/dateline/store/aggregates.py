@@ -12,20 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .. import data
+from .. import data, dates
 from ..cameo.dictionaries import NO_COUNTRY, sectors, split_code
 from ..errors import DatelineError
 from ..model import Entity, Event, Quote
 from ..pipeline import geo
 from . import fts
-from .articles import chunks
+from .articles import chunks, stored_date
 from .events import FIRST_REPORT, EventFilters, all_periods, conditions, day_of, period_bounds, period_of
 from .schema import FTS_TABLE, articles, entities, events, mentions, quotes
 
@@ -374,10 +374,10 @@ class _Axis:
     @classmethod
     def of(cls, connection: Connection, by: str, since: str | None, until: str | None) -> _Axis:
         if until and len(until) == 10:  # a bare day bound is the day after the last one wanted
-            until = (date.fromisoformat(until) - timedelta(days=1)).isoformat()
+            until = (dates.shifted(date.fromisoformat(until), -1) or date.min).isoformat()
         # min() and max() apart: SQLite reads each from one end of the index, but both at once from every row
-        since = since or connection.execute(sa.select(sa.func.min(articles.c.published))).scalar()
-        until = until or connection.execute(sa.select(sa.func.max(articles.c.published))).scalar()
+        since = since or _published_day(connection, sa.func.min(articles.c.published))
+        until = until or _published_day(connection, sa.func.max(articles.c.published))
         return cls(by, since and since[:10], until and until[:10])
 
     @property
@@ -393,8 +393,9 @@ class _Axis:
         bounds: list[sa.ColumnElement[bool]] = [articles.c.published.is_not(None)]
         if self.since:
             bounds.append(articles.c.published >= self.since)
-        if self.until:
-            bounds.append(articles.c.published < (date.fromisoformat(self.until) + timedelta(days=1)).isoformat())
+        after = self.until and dates.shifted(date.fromisoformat(self.until), 1)
+        if after:  # none after 9999-12-31: nothing is published later
+            bounds.append(articles.c.published < after.isoformat())
         return bounds
 
     def count(self, rows: Iterable[Any]) -> dict[str, int]:
@@ -422,6 +423,12 @@ class _Axis:
                 "narrow since/until"
             )
         return all_periods(first, last, self.by)
+
+
+def _published_day(connection: Connection, end: sa.ColumnElement[Any]) -> str | None:
+    """The day of the earliest or latest publication; None when that stored value is not a date."""
+    day = stored_date(connection.execute(sa.select(end)).scalar())
+    return day.isoformat()[:10] if day else None
 
 
 def _bounds(period: str) -> tuple[str, str]:

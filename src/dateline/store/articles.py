@@ -15,13 +15,14 @@ from sqlalchemy.engine import Connection
 
 from .. import dates, dedup
 from ..config import Settings
-from ..errors import DatabaseError, NotFound
-from ..model import Article, SearchHit, Span, Stats, Story
+from ..errors import DatabaseError, DateError, NotFound
+from ..model import Article, SearchHit, Span, Stats, Story, Timestamp
 from . import fts
 from .schema import FTS_TABLE, article_authors, articles, events, lsh_bands, mentions, signatures
 
 ID_LENGTH = 16  # dedup.article_id's hex digits
 SQL_VARIABLES = 900  # stay under SQLite's bound-parameter limit in IN (...) lists
+DATE_FIELDS = ("published", "updated", "date_line")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +130,7 @@ def stories(connection: Connection, min_articles: int, limit: int | None, offset
         rows = members[head.story_id]
         outlets = list(dict.fromkeys(r.outlet for r in rows if r.outlet))
         title = next((r.title for r in rows if r.title), None)
-        stories.append(
-            Story(head.story_id, title, dates.from_iso(head.first), len(rows), outlets, [r.id for r in rows])
-        )
+        stories.append(Story(head.story_id, title, stored_date(head.first), len(rows), outlets, [r.id for r in rows]))
     return stories
 
 
@@ -155,8 +154,8 @@ def stats(connection: Connection, database: str) -> Stats:
         stories=one(sa.select(sa.func.count(sa.distinct(articles.c.story_id)))),
         outlets=one(sa.select(sa.func.count(sa.distinct(articles.c.outlet)))),
         authors=one(sa.select(sa.func.count(sa.distinct(article_authors.c.name)))),
-        first_published=dates.from_iso(one(sa.select(sa.func.min(articles.c.published)))),
-        last_published=dates.from_iso(one(sa.select(sa.func.max(articles.c.published)))),
+        first_published=stored_date(one(sa.select(sa.func.min(articles.c.published)))),
+        last_published=stored_date(one(sa.select(sa.func.max(articles.c.published)))),
         by_format={f: n for f, n in sorted(formats)},
         top_outlets=[(o, n) for o, n in top],
         database=database,
@@ -266,7 +265,13 @@ def _row(article: Article, now: str | None) -> dict[str, Any]:
 
 
 def to_article(row: Any) -> Article:
-    date_line = dates.from_iso(row.date_line)
+    warnings = json.loads(row.warnings)
+    when = {field: stored_date(getattr(row, field)) for field in DATE_FIELDS}
+    warnings += [
+        f"{field}: the stored value {getattr(row, field)!r} is not a date or time; left out"
+        for field, value in when.items()
+        if value is None and getattr(row, field)
+    ]
     return Article(
         id=row.id,
         story_id=row.story_id,
@@ -277,13 +282,22 @@ def to_article(row: Any) -> Article:
         authors=json.loads(row.authors),
         outlet=row.outlet,
         url=row.url,
-        published=dates.from_iso(row.published),
-        updated=dates.from_iso(row.updated),
-        date_line=date_line,  # type: ignore[arg-type]
+        published=when["published"],
+        updated=when["updated"],
+        date_line=when["date_line"],  # type: ignore[arg-type]
         language=row.language,
         paragraphs=[Span(s, e) for s, e in json.loads(row.paragraphs)],
-        warnings=json.loads(row.warnings),
+        warnings=warnings,
     )
+
+
+def stored_date(value: str | None) -> Timestamp | None:
+    """A stored date read back; None for a value that is not one (earlier versions wrote the year 999 as "999"), so
+    that one such row cannot break a listing, the stats or the API for everyone."""
+    try:
+        return dates.from_iso(value)
+    except DateError:
+        return None
 
 
 def conditions(filters: Filters) -> list[Any]:

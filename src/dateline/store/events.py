@@ -7,17 +7,19 @@ a group counts the stories and outlets that report it, so syndicated copies of o
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from .. import dates
 from ..model import Annotations, Event, EventActor, EventPlace, Evidence
 from . import fts
 from .articles import chunks
@@ -101,7 +103,7 @@ def _group(
         return str(row["id"])
     key = (row["source_code"], row["target_code"], row["root"])
     day = date.fromisoformat(row["date"])
-    low, high = (day - timedelta(days=GROUP_DAYS)).isoformat(), (day + timedelta(days=GROUP_DAYS)).isoformat()
+    low, high = ((dates.shifted(day, days) or day).isoformat() for days in (-GROUP_DAYS, GROUP_DAYS))
     for when, group in in_batch.get(key, []):
         if low <= when <= high:
             return group
@@ -296,7 +298,7 @@ def period_of(value: str, by: str) -> str | None:
         return f"{day.year:04d}-{day.month:02d}"
     if by == "week":
         year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"{year:04d}-W{week:02d}"
     return day.isoformat() if len(value) >= 10 else None
 
 
@@ -317,21 +319,19 @@ def day_of(value: str) -> date | None:
 def all_periods(first: str, last: str, by: str) -> list[str]:
     """Every period from ``first`` to ``last``, so a chart's time axis has no silent gaps."""
     if by == "year":
-        return [str(year) for year in range(int(first), int(last) + 1)]
+        return [f"{year:04d}" for year in range(int(first), int(last) + 1)]
     start, end = day_of(first), day_of(last)
     if start is None or end is None:
         return sorted({first, last})
     if by == "month":
         months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
         return [f"{month // 12:04d}-{month % 12 + 1:02d}" for month in months]
-    step = timedelta(days=7 if by == "week" else 1)
     found: list[str] = []
-    day = start
-    while day <= end:
-        period = period_of(day.isoformat(), by)
+    # by day numbers: a date stepped past 9999-12-31 would overflow
+    for ordinal in range(start.toordinal(), end.toordinal() + 1, 7 if by == "week" else 1):
+        period = period_of(date.fromordinal(ordinal).isoformat(), by)
         if period and (not found or found[-1] != period):
             found.append(period)
-        day += step
     return found
 
 
@@ -343,10 +343,9 @@ def period_bounds(period: str) -> tuple[date, date]:
     if first is None:
         raise ValueError(f"not a period: {period!r}")
     if re.fullmatch(r"\d{4}-W\d{2}", period):
-        return first, first + timedelta(days=6)
+        return first, dates.shifted(first, 6) or date.max  # the calendar's last week ends on a Friday
     if re.fullmatch(r"\d{4}-\d{2}", period):
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first, following - timedelta(days=1)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return first, first
 
 
