@@ -20,7 +20,7 @@ from . import render
 from .config import MB, Settings
 from .corpus import Corpus
 from .errors import DatelineError
-from .model import Annotations, Article, Event, EventActor, IngestReport, SearchHit, Story
+from .model import Annotations, Article, Event, EventActor, IngestReport, Problem, SearchHit, Story
 from .render import Format
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 console = Console(emoji=False)  # ":word:" in article text or an address stays as written
 errors = Console(stderr=True, emoji=False)
+SHOWN_PROBLEMS = 50  # after an ingest; the rest go to a file
 
 Db = Annotated[
     str | None,
@@ -62,7 +63,7 @@ def _corpus(db: str | None, **settings: Any) -> Iterator[Corpus]:
         with Corpus.open(db, Settings.from_env(**settings)) as corpus:
             yield corpus
     except DatelineError as error:
-        errors.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        errors.print(render.error_line(str(error)), soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -98,7 +99,7 @@ def ingest(
     with _corpus(db, **options) as corpus:
         with _progress(quiet) as update:
             report = corpus.ingest(paths, on_progress=update)
-        _summary(report, corpus.store.url)
+        _summary(report, corpus.store.url, Path(corpus.store.folder or Path.cwd()))
     if report.failed:
         raise typer.Exit(1)
 
@@ -124,21 +125,39 @@ def _progress(quiet: bool) -> Iterator[Callable[[IngestReport], None] | None]:
         yield update
 
 
-def _summary(report: IngestReport, database: str) -> None:
+def _summary(report: IngestReport, database: str, folder: Path) -> None:
+    """The figures, then the problems: the first SHOWN_PROBLEMS here, and with more, all of them in a file in
+    ``folder`` (the SQLite database's, or the current one)."""
     rate = report.read / report.seconds if report.seconds else 0.0
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_row("read", f"{report.read:,} articles", f"{rate:,.{0 if rate >= 10 else 1}f} articles/s")
-    table.add_row("stored", f"{report.stored:,}", database)
+    table.add_row("stored", f"{report.stored:,}", render.plain(database))
     table.add_row("duplicates", f"{report.duplicates:,}", "already stored, not stored again")
     table.add_row("failed", f"{report.failed:,}", "inputs that could not be read (below)" if report.failed else "")
     table.add_row("warnings", f"{len(report.warnings):,}", "stored, with a note (below)" if report.warnings else "")
     console.print(table)
-    for problem in report.problems[:50]:
-        colour = "red" if problem.severity == "error" else "yellow"
-        line = Text.assemble((f"{problem.severity}: ", colour), (problem.source, "bold"), f": {problem.message}")
-        console.print(line, soft_wrap=True)
-    if len(report.problems) > 50:
-        console.print(f"... and {len(report.problems) - 50:,} more")
+    for problem in report.problems[:SHOWN_PROBLEMS]:
+        console.print(render.problem_line(problem), soft_wrap=True)
+    if len(report.problems) > SHOWN_PROBLEMS:
+        more = f"... and {len(report.problems) - SHOWN_PROBLEMS:,} more"
+        console.print(render.plain(f"{more}; {_write_problems(report.problems, folder)}"), soft_wrap=True)
+
+
+def _write_problems(problems: list[Problem], folder: Path) -> str:
+    """Every problem, one a line, in a new file in ``folder``; says where, or why it could not be written."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path, attempt = folder / f"dateline-problems-{stamp}.txt", 1
+    while True:
+        try:
+            with path.open("x", encoding="utf-8") as out:  # "x": never over the list of another run
+                out.writelines(render.problem_text(problem) + "\n" for problem in problems)
+        except FileExistsError:
+            attempt += 1
+            path = folder / f"dateline-problems-{stamp}-{attempt}.txt"
+            continue
+        except OSError as error:
+            return f"the whole list could not be written to {path}: {error.strerror}"
+        return f"all {len(problems):,} problems are in {path}"
 
 
 SEARCH_COLUMNS: list[render.Column] = [
@@ -151,7 +170,7 @@ SEARCH_COLUMNS: list[render.Column] = [
 
 def _title_and_snippet(hit: SearchHit) -> Text:
     return Text.assemble(
-        (hit.article.title or "(untitled)", "bold"), "\n", render.highlighted(hit.snippet, hit.highlights)
+        render.plain(hit.article.title or "(untitled)", "bold"), "\n", render.highlighted(hit.snippet, hit.highlights)
     )
 
 
@@ -222,7 +241,7 @@ def show(
 
 
 def _print_article(article: Article, found: Annotations | None) -> None:
-    console.print(Text(article.title or "(untitled)", style="bold"))
+    console.print(render.plain(article.title or "(untitled)", "bold"))
     byline = " · ".join(
         part
         for part in (
@@ -232,7 +251,7 @@ def _print_article(article: Article, found: Annotations | None) -> None:
         )
         if part
     )
-    console.print(Text(byline, style="cyan"))
+    console.print(render.plain(byline, "cyan"))
     meta = Table(show_header=False, box=None, padding=(0, 1))
     for label, value in (
         ("id", article.id),
@@ -242,13 +261,13 @@ def _print_article(article: Article, found: Annotations | None) -> None:
         ("source", f"{article.source} ({article.format})"),
     ):
         if value:
-            meta.add_row(Text(label, style="dim"), Text(str(value)))
+            meta.add_row(Text(label, style="dim"), render.plain(value))
     console.print(meta)
     for warning in article.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(render.plain(f"warning: {render.clipped(warning)}", "yellow"))
     if found is not None:
         for note in found.notes:
-            console.print(Text(f"note: {note}", style="yellow"))
+            console.print(render.plain(f"note: {render.clipped(note)}", "yellow"))
         console.print(render.legend())
     console.print()
     for paragraph in render.paragraphs(article, found):
@@ -347,7 +366,7 @@ def _evidence_cell(event: Event, width: int = 90) -> Text:
     start, end = evidence.trigger_start - evidence.start, evidence.trigger_end - evidence.start
     left = max(0, min(start - width // 3, len(text) - width))
     right = min(len(text), left + width)
-    cell = Text(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
+    cell = render.plain(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
     offset = 1 if left else 0
     cell.stylize("bold", start - left + offset, end - left + offset)
     return cell
@@ -413,7 +432,7 @@ def dyad(
         from .chart import dyad_png
 
         dyad_png(points, first.upper(), second.upper(), by, chart)
-        errors.print(f"chart written to {chart}")
+        errors.print(render.plain(f"chart written to {chart}"))
 
 
 @app.command("export")
@@ -434,12 +453,12 @@ def export_events(
 ) -> None:
     """Export events for other tools; `gdelt` writes GDELT 2.0's 61 event columns, tab-separated."""
     if what != "events":
-        errors.print(f"[red]error:[/] cannot export {what!r}: only events for now")
+        errors.print(render.error_line(f"cannot export {what!r}: only events for now"))
         raise typer.Exit(1)
     with _corpus(db) as corpus:
         out = output if output is not None else sys.stdout
         count = corpus.export_events(fmt, out, source=source, target=target, code=code, since=since, until=until)
-    errors.print(f"{count:,} events written" + (f" to {output}" if output else ""))
+    errors.print(render.plain(f"{count:,} events written" + (f" to {output}" if output else "")))
 
 
 STORY_COLUMNS: list[render.Column] = [
@@ -476,16 +495,17 @@ def stats(
         render.emit_one(figures)
         return
     table = Table(show_header=False, box=None, padding=(0, 2))
-    table.add_row("database", figures.database)
+    table.add_row("database", render.plain(figures.database))
     table.add_row("articles", f"{figures.articles:,}")
     table.add_row("stories", f"{figures.stories:,}")
     table.add_row("outlets", f"{figures.outlets:,}")
     table.add_row("authors", f"{figures.authors:,}")
     span = f"{render.short_date(figures.first_published)} … {render.short_date(figures.last_published)}"
     table.add_row("published", span)
-    table.add_row("formats", ", ".join(f"{name} {count:,}" for name, count in figures.by_format.items()))
-    table.add_row("top outlets", ", ".join(f"{name} ({count:,})" for name, count in figures.top_outlets[:5]))
-    table.add_row("schema", figures.schema_version or "")
+    table.add_row("formats", render.plain(", ".join(f"{name} {count:,}" for name, count in figures.by_format.items())))
+    outlets = ", ".join(f"{name} ({count:,})" for name, count in figures.top_outlets[:5])
+    table.add_row("top outlets", render.plain(outlets))
+    table.add_row("schema", render.plain(figures.schema_version or ""))
     console.print(table)
 
 
@@ -518,12 +538,18 @@ def serve(
         writes = "uploads need the token" if corpus.settings.api_token else "read-only (no DATELINE_API_TOKEN)"
         if not corpus.settings.api_token and not _loopback(host):
             errors.print(
-                f"warning: listening on {host}, beyond this machine, with no DATELINE_API_TOKEN set: anyone who can "
-                "reach this address reads the whole database (reading never asks for the token). Serve on 127.0.0.1 "
-                "(the default), or set the token and put the server behind a proxy that decides who may connect.",
+                render.plain(
+                    f"warning: listening on {host}, beyond this machine, with no DATELINE_API_TOKEN set: anyone who "
+                    "can reach this address reads the whole database (reading never asks for the token). Serve on "
+                    "127.0.0.1 (the default), or set the token and put the server behind a proxy that decides who "
+                    "may connect."
+                ),
                 soft_wrap=True,
             )
-        console.print(f"dateline: {corpus.store.url} at http://{host}:{port}/ ({writes}); Ctrl+C stops", soft_wrap=True)
+        console.print(
+            render.plain(f"dateline: {corpus.store.url} at http://{host}:{port}/ ({writes}); Ctrl+C stops"),
+            soft_wrap=True,
+        )
         uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

@@ -1,6 +1,8 @@
 """Records to output: plain dicts for json/jsonl/csv (the contract scripts build on), Rich tables for people.
 
 The json form of a record holds its id and every field; dates are ISO 8601 strings, spans {"start", "end"}.
+What people read goes through ``plain``: text from files, feeds and the command line is never read as Rich markup,
+and its control characters are shown, not sent to the terminal.
 """
 
 from __future__ import annotations
@@ -19,14 +21,60 @@ from rich.table import Table
 from rich.text import Text
 
 from . import dates
-from .model import Annotations, Article, SearchHit, Span
+from .model import Annotations, Article, Problem, SearchHit, Span
 
 Format = Literal["table", "json", "jsonl", "csv"]
 Column = tuple[str, Callable[[Any], Any]]
 NO_WRAP = {"id", "story", "published", "first published", "article", "kind", "country", "articles", "mentions"}
 MIN_WIDTH = {"name": 16, "speaker": 14, "quote": 28, "title": 20, "title · snippet": 30, "outlets": 16}
+CLIP = 300  # characters of one value echoed in a one-line message: enough to know it by, never a screenful
+# Each control character as its Unicode picture (ESC as ␛, a line break as ␊; C1 controls, which have none, as �),
+# one character for one, so that styled spans keep their offsets. Sent raw, they could set the window title,
+# clear or recolour the screen, or start a line of output that looks like one of ours.
+PICTURES = (
+    {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"} | dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+)
+PICTURES_BUT_LINES = {code: picture for code, picture in PICTURES.items() if chr(code) not in "\n\t"}
 KIND_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "NORP": "yellow",
                "FAC": "blue", "EVENT": "blue", "PRON": "cyan", "NOM": "cyan"}  # fmt: skip
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` with every control character shown by its picture; ``lines`` keeps line breaks and tabs (an article's
+    text in its paragraphs), elsewhere they are shown too, so that no value starts a line of its own."""
+    return text.translate(PICTURES_BUT_LINES if lines else PICTURES)
+
+
+def plain(value: object, style: str = "", *, lines: bool = False) -> Text:
+    """What a person reads of a value: never markup, control characters shown (see ``printable``)."""
+    return Text(printable(str(value), lines=lines), style=style)
+
+
+def clipped(text: str, limit: int = CLIP) -> str:
+    """``text`` cut in the middle to about ``limit`` characters, saying how many were left out: a message keeps its
+    start (what and where) and its end (why)."""
+    if len(text) <= limit:
+        return text
+    head, tail = limit * 2 // 3, limit // 3
+    return f"{text[:head]}…[{len(text) - head - tail:,} characters]…{text[-tail:]}"
+
+
+def problem_line(problem: Problem) -> Text:
+    """One problem on one line, each value in it cut to ``CLIP``."""
+    colour = "red" if problem.severity == "error" else "yellow"
+    return Text.assemble(
+        (f"{problem.severity}: ", colour), plain(clipped(problem.source), "bold"), ": ", plain(clipped(problem.message))
+    )
+
+
+def problem_text(problem: Problem) -> str:
+    """One problem as a line of a file: whole, with control characters shown, so each problem is one line."""
+    return f"{problem.severity}: {printable(problem.source)}: {printable(problem.message)}"
+
+
+def error_line(message: str) -> Text:
+    """An error as the CLI prints it: one line, the message cut to ``CLIP``."""
+    return Text.assemble(("error: ", "red"), plain(clipped(message)))
 
 
 def to_dict(record: Any) -> Any:
@@ -60,7 +108,7 @@ def emit(records: Sequence[Any], fmt: Format, columns: Sequence[Column], console
     elif fmt == "csv":
         _write(to_csv(to_dict(r) for r in records))
     else:
-        table = Table(title=title or None, title_justify="left", expand=False, show_lines=False)
+        table = Table(title=plain(title) if title else None, title_justify="left", expand=False, show_lines=False)
         for header, _ in columns:
             table.add_column(header, overflow="fold", no_wrap=header in NO_WRAP, min_width=MIN_WIDTH.get(header))
         for record in records:
@@ -87,7 +135,7 @@ def to_csv(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def highlighted(snippet: str, spans: list[Span]) -> Text:
-    text = Text(snippet, style="dim")
+    text = plain(snippet, "dim")
     for span in spans:
         text.stylize("bold yellow not dim", span.start, span.end)
     return text
@@ -114,19 +162,19 @@ def paragraphs(article: Article, found: Annotations | None) -> list[Text]:
             styles.append((quote.start, quote.end, "italic"))
             who = (quote.speaker.name or quote.speaker.text) if quote.speaker else "?"
             cue = f" · {quote.cue.text}" if quote.cue else ""
-            labels.append((quote.end, Text(f" ⟨{who}{cue}⟩", style="dim magenta")))
+            labels.append((quote.end, plain(f" ⟨{who}{cue}⟩", "dim magenta")))
         for mention in found.mentions:
             styles.append((mention.start, mention.end, KIND_STYLES.get(mention.kind, "bold")))
             if mention.kind in ("PRON", "NOM") and mention.entity_id in names:
-                labels.append((mention.end, Text(f"→{names[mention.entity_id]}", style="dim cyan")))
+                labels.append((mention.end, plain(f"→{names[mention.entity_id]}", "dim cyan")))
         for time in found.times:
             styles.append((time.start, time.end, "underline"))
-            labels.append((time.end, Text(f" [{time.value}]", style="dim yellow")))
+            labels.append((time.end, plain(f" [{time.value}]", "dim yellow")))
     return [_paragraph(article.text, p, styles, labels) for p in article.paragraphs]
 
 
 def _paragraph(text: str, span: Span, styles: list[tuple[int, int, str]], labels: list[tuple[int, Text]]) -> Text:
-    body = Text(text[span.start : span.end])
+    body = plain(text[span.start : span.end], lines=True)
     for start, end, style in styles:
         if start < span.end and end > span.start:
             body.stylize(style, max(start, span.start) - span.start, min(end, span.end) - span.start)
@@ -156,14 +204,14 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> Text | str:
+def _cell(value: Any) -> Text:
     if isinstance(value, Text):
         return value
     if value is None:
-        return ""
+        return Text()
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return plain(", ".join(str(v) for v in value))
+    return plain(value)
 
 
 def _write(text: str) -> None:

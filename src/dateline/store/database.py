@@ -95,6 +95,14 @@ class Store:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def folder(self) -> str | None:
+        """The folder of an SQLite database's file; None for PostgreSQL and for an in-memory database."""
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return None
+        return os.path.dirname(os.path.abspath(database))
+
     # writing
 
     def unseen(self, batch: Sequence[Article]) -> list[Article]:
