@@ -99,13 +99,13 @@ def test_a_huge_value_is_cut_in_its_problem_line(tmp_path: Path) -> None:
 # --- item 20d: every problem, not just the first 50, in a file the summary names ---
 
 
-def test_every_problem_is_written_to_a_file_the_summary_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_every_problem_is_written_to_a_file_the_summary_names(tmp_path: Path) -> None:
     for number in range(60):
         write(tmp_path / "in" / f"{number:02d}.txt", "")
     output = " ".join(ingest(str(tmp_path / "x.db"), tmp_path / "in").split())
     assert output.count("error: ") == 50
     found = re.search(r"\.\.\. and 10 more; all 60 problems are in (\S+)", output)
     assert found, output
+    assert Path(found.group(1)).parent == tmp_path  # beside the database
     listed = Path(found.group(1)).read_text(encoding="utf-8").splitlines()
     assert listed == [f"error: {tmp_path / 'in' / f'{n:02d}.txt'}: empty file" for n in range(60)]
