@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import logging
+import os
+import pickle
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from dateline import errors
 from dateline.cameo.dictionaries import (
     ActorDictionary,
     AgentDictionary,
@@ -18,8 +24,10 @@ from dateline.cameo.dictionaries import (
     split_code,
     words,
 )
-from dateline.errors import InputError
+from dateline.errors import DatabaseError, DateError, DatelineError, InputError, NotFound
+from dateline.pipeline import coders
 
+DATELINE = str(Path(sys.executable).with_name("dateline"))
 CAMEO = Path(__file__).resolve().parents[2] / "shared" / "reference" / "cameo"
 
 
@@ -285,3 +293,62 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
         read(tmp_path / "absent.txt")
     with pytest.raises(InputError, match="no actor or agent entries"):
         read(write(tmp_path, "empty.txt", "# nothing\n\n"))
+
+
+# ---- the field's own files, and errors that cross a process boundary (issue 12, item 11)
+
+
+def test_phoenix_actor_files_load_for_an_ingest_with_a_warning_per_bad_line(caplog: pytest.LogCaptureFixture) -> None:
+    countries, international = petr("Phoenix.Countries.actors.txt"), petr("Phoenix.International.actors.txt")
+    with caplog.at_level(logging.WARNING, logger="dateline"):
+        coding = coders((str(countries), str(international)))
+    warned = [record.getMessage() for record in caplog.records]
+    assert (
+        f"{countries}:2039: bad date '9008223' in a date restriction: write YYYYMMDD or YYMMDD; the line is skipped"
+        in warned
+    )
+    assert any(message.startswith(f"{international}:40: bad date ") for message in warned)
+    mine = coding.actors.actors[:2]  # the user's files come first
+    assert code(mine[0], "Yerevan", date(2001, 5, 1)) == "ARM"  # the lines after the bad one are read
+    assert code(mine[1], "NATO", None) == "IGOWSTNAT"
+
+
+def test_every_error_of_ours_survives_the_trip_back_from_a_worker_process() -> None:
+    examples = [
+        DatelineError("the model is not installed"),
+        InputError("feeds/wire.jsonl:7", "no article text"),
+        DateError("31/02/2031", "no such day", date(2031, 2, 1)),
+        DatabaseError("sqlite:///x.db: cannot store (database or disk is full)"),
+        NotFound("no article 0badc0de"),
+    ]
+    ours = {kind for kind in vars(errors).values() if isinstance(kind, type) and issubclass(kind, Exception)}
+    assert {type(error) for error in examples} == ours
+    for error in examples:
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error) and str(back) == str(error) and vars(back) == vars(error)
+
+
+def ingest(tmp_path: Path, dictionaries: list[Path]) -> subprocess.CompletedProcess[str]:
+    """`dateline ingest` of a short article with two spaCy worker processes and the users' actor dictionaries."""
+    article = write(tmp_path, "news.txt", "date 2031-03-03 Talks\n>> Wire\nThe mayor of Yerevan met Acme on Monday.\n")
+    env = {
+        **os.environ,
+        "DATELINE_ACTOR_DICTIONARIES": os.pathsep.join(map(str, dictionaries)),
+        "DATELINE_N_PROCESS": "2",
+    }
+    command = [DATELINE, "ingest", str(article), "--db", str(tmp_path / "x.db"), "--quiet"]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_a_bad_dictionary_stops_an_ingest_with_workers_in_one_line(tmp_path: Path) -> None:
+    bad = write(tmp_path, "mine.tsv", "Acme Militia\tXYZREB\t2001-13-01\t-\t-\n")
+    done = ingest(tmp_path, [bad])
+    assert done.returncode == 1
+    assert done.stderr == f"error: {bad}:1: bad date '2001-13-01': no such day\n"
+
+
+def test_an_ingest_reads_with_the_phoenix_files_and_names_their_bad_lines(tmp_path: Path) -> None:
+    countries = petr("Phoenix.Countries.actors.txt")
+    done = ingest(tmp_path, [countries])
+    assert done.returncode == 0, done.stderr
+    assert f"{countries}:2039: bad date '9008223'" in done.stderr and "Traceback" not in done.stderr

@@ -553,7 +553,7 @@ def read_petrarch_actors(lines: list[str], source: str, problems: list[str] | No
         except InputError as error:
             if problems is None:
                 raise
-            problems.append(str(error))
+            problems.append(f"{error}; {'the actor is' if primary else 'the line is'} skipped")
             skipping = primary
     close()
     return dictionary
@@ -585,7 +585,7 @@ def read_petrarch_agents(lines: list[str], source: str, problems: list[str] | No
         except InputError as error:
             if problems is None:
                 raise
-            problems.append(str(error))
+            problems.append(f"{error}; the line is skipped")
     return dictionary
 
 

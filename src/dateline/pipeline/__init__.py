@@ -10,6 +10,7 @@ processes (``annotate_all``), on a Dask worker later; the store writes what it r
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,7 @@ from . import entities, events, language, nlp, places, quotes, summary, times
 from .actors import ActorCoder
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 VERSION = "3"  # bump when extraction changes, so `dateline reprocess` knows what is stale
 
@@ -41,7 +43,13 @@ class Coders:
 
 @cache
 def coders(actor_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) -> Coders:
-    return Coders(ActorCoder.load(actor_files), VerbDictionary.load(verb_files))
+    """The coders, once per process. A bad line in a PETRARCH dictionary is logged as a warning naming the file and
+    line, and the rest of the file read, as PETRARCH does: the field's own Phoenix files have a few."""
+    problems: list[str] = []
+    actors = ActorCoder.load(actor_files, problems)
+    for problem in problems:
+        log.warning(problem)
+    return Coders(actors, VerbDictionary.load(verb_files))
 
 
 TASK_ARTICLES = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
@@ -54,6 +62,9 @@ def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tu
     the annotations: extraction runs in parallel with parsing, and no parsed Doc crosses a process boundary.
     At most two tasks per worker are in flight, so memory stays flat however many articles come.
     """
+    # loaded here, before any worker forks: a bad dictionary stops the run before any work, in one error and one
+    # set of warnings, and the workers inherit the coders instead of each loading them again
+    coders(tuple(settings.actor_files), tuple(settings.verb_files))
     tasks = _tasks(articles)
     if settings.processes <= 1:
         for task in tasks:

@@ -104,13 +104,14 @@ class ActorCoder:
         self._kinds: dict[str, str | None] = {}  # word -> its agent kind, as the dictionaries say
 
     @classmethod
-    def load(cls, dictionaries: Sequence[str | Path] = ()) -> ActorCoder:
+    def load(cls, dictionaries: Sequence[str | Path] = (), problems: list[str] | None = None) -> ActorCoder:
         """The built-in dictionaries plus users' files (ours or PETRARCH's, actors or agents; see
-        cameo/dictionaries.py), users' first. A bad file raises InputError naming the file and line."""
+        cameo/dictionaries.py), users' first. A bad file raises InputError naming the file and line; with
+        ``problems`` given, a PETRARCH file's bad lines are noted there and the rest of it read, as PETRARCH does."""
         actors: list[ActorDictionary] = []
         agents: list[AgentDictionary] = []
         for path in dictionaries:
-            loaded = read(path)
+            loaded = read(path, problems)
             if isinstance(loaded, ActorDictionary):
                 actors.append(loaded)
             else:
