@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import render
-from .config import MB, Settings
+from .config import LOOPBACK_NAMES, MB, Settings
 from .corpus import Corpus
 from .errors import DatelineError
 from .model import Annotations, Article, Event, EventActor, IngestReport, Problem, SearchHit, Story
@@ -525,6 +526,15 @@ def serve(
         list[str] | None,
         typer.Option(help="A web origin allowed to call the API from its pages (repeat for several). [default: none]"),
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another name the server answers to, as clients write it in the address (repeat for several; * for "
+            "any). A request naming any other host is refused, so that a web page whose name is pointed at this "
+            "machine (DNS rebinding) cannot read the database. [default: localhost, 127.0.0.1, ::1 and --host, "
+            "or $DATELINE_ALLOWED_HOSTS as well]"
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app and the REST API (docs at /docs) over the database.
 
@@ -534,7 +544,8 @@ def serve(
     from .web import create_app
 
     with _corpus(db, cors_origins=",".join(cors_origin or []) or None) as corpus:
-        application = create_app(corpus, corpus.settings)
+        hosts = [*LOOPBACK_NAMES, host, *corpus.settings.allowed_host_list, *(allowed_host or [])]
+        application = create_app(corpus, replace(corpus.settings, allowed_hosts=",".join(hosts)))
         writes = "uploads need the token" if corpus.settings.api_token else "read-only (no DATELINE_API_TOKEN)"
         if not corpus.settings.api_token and not _loopback(host):
             errors.print(
@@ -543,6 +554,14 @@ def serve(
                     "can reach this address reads the whole database (reading never asks for the token). Serve on "
                     "127.0.0.1 (the default), or set the token and put the server behind a proxy that decides who "
                     "may connect."
+                ),
+                soft_wrap=True,
+            )
+        if not _loopback(host) and "*" not in hosts:
+            errors.print(
+                render.plain(
+                    f"note: answering requests addressed to {', '.join(dict.fromkeys(hosts))} only; add the names "
+                    "clients use with --allowed-host (* for any)"
                 ),
                 soft_wrap=True,
             )

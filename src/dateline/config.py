@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, fields, replace
 
 MB = 1024 * 1024
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")  # the names this machine has for itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,10 @@ class Settings:
     dask: str = ""  # ingest on a Dask cluster: a scheduler's address (tcp://host:8786) or local:N; empty: here
     api_token: str = ""  # bearer token `dateline serve` asks of uploads; empty: the server is read-only
     cors_origins: str = ""  # web origins (comma-separated) allowed to call the API from a browser; empty: none
+    # Names (comma-separated) a request's Host header may give the server; * for any. Any other is refused, so a page
+    # whose name its owner points at this machine (DNS rebinding) cannot read the API. `dateline serve` adds
+    # LOOPBACK_NAMES and its --host; empty, an app made with web.create_app answers any name.
+    allowed_hosts: str = ""
     max_upload_bytes: int = 100 * MB  # one request body to `dateline serve` (all its files together)
 
     @classmethod
@@ -52,6 +57,10 @@ class Settings:
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def allowed_host_list(self) -> list[str]:
+        return [name.strip() for name in self.allowed_hosts.split(",") if name.strip()]
 
     @property
     def processes(self) -> int:

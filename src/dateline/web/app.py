@@ -3,6 +3,7 @@ OpenAPI document at /openapi.json and its docs at /docs."""
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..config import Settings
 from ..corpus import Corpus
@@ -67,8 +69,19 @@ def create_app(corpus_or_db: Corpus | str | None = None, settings: Settings | No
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    if settings.allowed_host_list:  # refused before anything is read, /static's redirect included
+        hosts = [_host_pattern(name) for name in settings.allowed_host_list]
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: errors and refusals get the headers too
     return app
+
+
+def _host_pattern(name: str) -> str:
+    """A host name as TrustedHostMiddleware compares it: an IPv6 address in brackets, as the Host header gives it."""
+    try:
+        return f"[{name}]" if ipaddress.ip_address(name.strip("[]")).version == 6 else name
+    except ValueError:
+        return name
 
 
 def _index() -> FileResponse:
