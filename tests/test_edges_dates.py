@@ -106,6 +106,16 @@ def test_years_before_1000_go_out_through_every_listing(client: TestClient) -> N
     ]  # fmt: skip
 
 
+def test_an_upload_dated_before_1000_is_listed(tmp_path: Path) -> None:
+    settings = Settings.from_env(api_token="t0ken", extract=False)
+    with TestClient(create_app(str(tmp_path / "upload.db"), settings)) as writer:
+        sent = writer.post("/api/articles", json={"articles": RECORDS[:1]}, headers={"Authorization": "Bearer t0ken"})
+        assert sent.status_code == 200 and sent.json()["stored"] == 1, sent.text
+        [listed] = writer.get("/api/articles").json()["items"]
+        assert listed["published"] == "0999-02-21T10:00:00Z"
+        assert writer.get("/api/stats").json()["last_published"] == "0999-02-21T10:00:00Z"
+
+
 def test_a_stored_date_that_cannot_be_read_breaks_no_listing(db: str) -> None:
     """A value that is not a stored date (as versions before this fix wrote years before 1000: '999-02-21T…')
     reads as no date, with a warning naming it; every listing still answers."""
