@@ -56,7 +56,7 @@ def clipped(text: str, limit: int = CLIP) -> str:
     if len(text) <= limit:
         return text
     head, tail = limit * 2 // 3, limit // 3
-    return f"{text[:head]}…[{len(text) - head - tail:,} characters]…{text[-tail:]}"
+    return f"{text[:head]}…[{len(text) - head - tail:,} more characters]…{text[-tail:]}"
 
 
 def problem_line(problem: Problem) -> Text:
@@ -135,7 +135,7 @@ def to_csv(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def highlighted(snippet: str, spans: list[Span]) -> Text:
-    text = plain(snippet, "dim")
+    text = plain(snippet, "dim", lines=True)  # an excerpt of the text, its paragraphs kept
     for span in spans:
         text.stylize("bold yellow not dim", span.start, span.end)
     return text
