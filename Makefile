@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 DB ?= dateline.db
 # The web app's chart library, built from web/package.json by npm (gitignored, like every build output).
 VENDOR := src/dateline/web/static/vendor/echarts.esm.min.js
+DOCS := docs/quality.md docs/performance.md README.md
 
-.PHONY: run test lint bench clean vendor chromium postgres
+.PHONY: run test lint gate docs bench clean vendor chromium postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,18 +47,31 @@ run: $(VENV)/.installed
 	$(BIN)/dateline events --db $(DB) --limit 10
 	@echo "Browse them in the web app: $(BIN)/dateline serve --db $(DB)   (then open http://127.0.0.1:8765/)"
 
-test: $(VENV)/.installed-test chromium postgres lint
+test: $(VENV)/.installed-test chromium postgres lint gate
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/cog --check --check-fail-msg "run: make docs" -I benchmarks $(DOCS)
+
+# The quality gate: every headline figure on the check halves of ../shared/eval holds its floor (benchmarks/floors.json).
+gate: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/gate.py
+
+# The figures in the docs, rendered from benchmarks/results/*.json and benchmarks/audits/ (run the benchmarks first).
+docs: $(VENV)/.installed-test
+	$(BIN)/cog -r -I benchmarks $(DOCS)
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/backends.py
+	$(BIN)/python benchmarks/dask_ingest.py
+	$(BIN)/python benchmarks/api.py
+	$(MAKE) docs
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm web/node_modules src/dateline/web/static/vendor

@@ -30,9 +30,13 @@ def provenance(name: str) -> str:
     dirty = " plus uncommitted changes" if run["uncommitted_changes"] else ""
     return (
         f"Measured {run['date'][:10]} at commit `{run['commit']}`{dirty} with `{run['command']}` "
-        f"({run['seconds'] / 60:.0f} min) on {machine['cores']} cores ({machine['cpu']}), "
+        f"({_duration(run['seconds'])}) on {machine['cores']} cores ({machine['cpu']}), "
         f"{machine['memory_gb']:.0f} GB, Python {machine['python']}; the machine was {state}.\n"
     )
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
 
 
 def _table(header: list[str], rows: list[list[str]], align: str = "") -> str:
