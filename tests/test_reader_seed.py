@@ -100,3 +100,53 @@ def test_bylines() -> None:
     assert byline("Maeve Mcdermott and Published A.M. Et Feb., USA Today") == (["Maeve Mcdermott"], "USA Today")
     assert byline("China Daily") == ([], "China Daily")
     assert byline("") == ([], None)
+
+
+# The header's lines in another order, repeated or unmarked: read as header, never as the body, and warned.
+TIMES = "Published: 03 Mar 2031 10:24 AM GMT\n"
+
+
+def test_a_published_line_before_the_byline_is_read_as_the_header(tmp_path: Path) -> None:
+    article = only_article(write(tmp_path / "a.txt", SEED_HEADER + TIMES + ">> Ana Ruiz, Meridian Wire\n" + BODY))
+    assert (article.authors, article.outlet) == (["Ana Ruiz"], "Meridian Wire")
+    assert article.published == datetime(2031, 3, 3, 10, 24, tzinfo=UTC)
+    assert article.text == BODY.strip()
+
+
+def test_a_second_byline_is_kept_out_of_the_body_and_warned(tmp_path: Path) -> None:
+    header = ">> Ana Ruiz, Meridian Wire\n>> Tomas Berg, Harbour Post\n" + TIMES
+    article = only_article(write(tmp_path / "a.txt", SEED_HEADER + header + BODY))
+    assert (article.authors, article.outlet) == (["Ana Ruiz"], "Meridian Wire")
+    assert article.published == datetime(2031, 3, 3, 10, 24, tzinfo=UTC)
+    assert article.text == BODY.strip()
+    assert article.warnings == ["header: another '>>' line ('>> Tomas Berg, Harbour Post'); kept the first"]
+
+
+def test_a_second_published_line_is_kept_out_of_the_body_and_warned(tmp_path: Path) -> None:
+    header = ">> Meridian Wire\n" + TIMES + "Published: 04 Mar 2031\n"
+    article = only_article(write(tmp_path / "a.txt", SEED_HEADER + header + BODY))
+    assert article.published == datetime(2031, 3, 3, 10, 24, tzinfo=UTC)
+    assert article.text == BODY.strip()
+    assert article.warnings == ["header: another published time ('04 Mar 2031'); kept the first"]
+
+
+def test_a_byline_without_its_marker_is_read_as_the_byline_and_warned(tmp_path: Path) -> None:
+    article = only_article(write(tmp_path / "a.txt", SEED_HEADER + "Ana Ruiz, Meridian Wire\n" + TIMES + BODY))
+    assert (article.authors, article.outlet) == (["Ana Ruiz"], "Meridian Wire")
+    assert article.published == datetime(2031, 3, 3, 10, 24, tzinfo=UTC)
+    assert article.text == BODY.strip()
+    assert article.warnings == ["header: the line before 'Published:' has no '>>'; read it as the byline"]
+
+
+def test_no_byline_at_all(tmp_path: Path) -> None:
+    article = only_article(write(tmp_path / "a.txt", SEED_HEADER + TIMES + BODY))
+    assert (article.authors, article.outlet, article.warnings) == ([], None, [])
+    assert article.published == datetime(2031, 3, 3, 10, 24, tzinfo=UTC)
+    assert article.text == BODY.strip()
+
+
+def test_the_body_is_laid_out_one_paragraph_a_line(tmp_path: Path) -> None:
+    article = only_article(
+        write(tmp_path / "a.txt", SEED_HEADER + ">> Meridian Wire\n\n  The  ministers met.\n\nThey left.\n")
+    )
+    assert article.text == "The ministers met.\nThey left."
