@@ -3,6 +3,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from conftest import write
+from dateline import Corpus
+from dateline.config import Settings
 from dateline.model import Article, Problem
 from test_reader_seed import read_path
 
@@ -68,3 +70,24 @@ def test_bad_lines_are_reported_by_number_and_the_rest_read(tmp_path: Path) -> N
     assert "no text" in problems[1].message
     assert "expected a JSON object" in problems[2].message
     assert articles[1].published is None and "cannot read 'not a date 2031'" in articles[1].warnings[0]
+
+
+def test_an_integer_too_long_to_read_fails_its_own_record_and_the_rest_is_read(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    write(tmp_path / "in" / "a_whole.json", '{"text": "Ferry fares rise.", "views": ' + huge + "}")
+    lines = [
+        json.dumps({"text": "Port opens."}),
+        '{"text": "Port shuts.", "id": ' + huge + "}",
+        '{"text": "Port hires."}',
+    ]
+    write(tmp_path / "in" / "b_lines.jsonl", "\n".join(lines) + "\n")
+    write(tmp_path / "in" / "c_good.json", json.dumps({"text": "Bus fares fall."}))
+    with Corpus.open(str(tmp_path / "t.db"), Settings(extract=False)) as corpus:
+        report = corpus.ingest([str(tmp_path / "in")])
+        assert sorted(a.text for a in corpus.articles()) == ["Bus fares fall.", "Port hires.", "Port opens."]
+    assert report.stored == 3
+    assert [p.source for p in report.problems] == [
+        str(tmp_path / "in" / "a_whole.json"),
+        f"{tmp_path / 'in' / 'b_lines.jsonl'}:2",
+    ]
+    assert all("number with more than 4300 digits" in p.message for p in report.problems)

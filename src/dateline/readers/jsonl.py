@@ -7,6 +7,7 @@ record. A bad line or a record without text is reported by its line number and t
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +25,8 @@ UPDATED_KEYS = ("date_modify", "modified", "updated", "dateModified", "updated_a
 URL_KEYS = ("url", "link", "source_url")
 OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename", "source_domain")
 LANGUAGE_KEYS = ("language", "lang")
+# The one ValueError json raises that is not a JSONDecodeError: Python refuses to read longer integers.
+_TOO_LONG_A_NUMBER = f"a number with more than {sys.get_int_max_str_digits()} digits, which Python does not read"
 
 
 def sniff(text: str, name: str) -> bool:
@@ -39,6 +42,8 @@ def read(source: str, decoded: Decoded) -> Iterator[Article | Problem]:
         whole = json.loads(text)
     except json.JSONDecodeError:
         whole = None
+    except ValueError:
+        raise InputError(source, _TOO_LONG_A_NUMBER) from None
     except RecursionError:
         raise InputError(source, "JSON nested too deeply") from None
     if isinstance(whole, list):
@@ -59,6 +64,9 @@ def _lines(text: str, source: str, decoded: Decoded) -> Iterator[Article | Probl
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield Problem(where, f"malformed JSON line ({error.msg} at column {error.colno}); skipped")
+            continue
+        except ValueError:
+            yield Problem(where, f"{_TOO_LONG_A_NUMBER}; skipped")
             continue
         except RecursionError:
             yield Problem(where, "JSON nested too deeply; skipped")
