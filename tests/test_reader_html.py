@@ -127,3 +127,19 @@ def test_the_page_stated_times_win_even_past_today(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert article.published == datetime(2031, 5, 6, 6, 0, tzinfo=UTC)
     assert article.updated == datetime(2031, 5, 6, 7, 35, tzinfo=UTC)
+
+
+def test_a_page_that_states_no_date_is_stored_without_one_and_warned(tmp_path: Path) -> None:
+    page = (
+        "<!doctype html><html><head><title>Harbour festival returns</title></head><body><article>"
+        "<p>The harbour festival returned to the old docks this weekend with boats, music and food stalls.</p>"
+        "<p>The rowing club, founded in 2003, raced its oldest boat against a crew of visiting students.</p>"
+        "<p>Organisers said about three thousand people came on the first day, more than they had hoped for.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "festival.html"
+    path.write_text(page, encoding="utf-8")
+    [article] = read_all(path)
+    assert isinstance(article, Article)
+    assert article.published is None  # not 2003-01-01, from the year in the text
+    assert article.warnings == ["published: the page states no date; stored without it"]

@@ -42,12 +42,13 @@ TIME_META = {
     "og:updated_time": "updated",
     "datemodified": "updated",
 }
-# Day, time and zone together, so that "10:24 PM +06:00" on the page survives as 16:24 UTC. Readers' comments are
-# not the article.
+# Day, time and zone together, so that "10:24 PM +06:00" on the page survives as 16:24 UTC. No extensive search:
+# it dates a page that states no date by any year in its text ("founded in 2003" -> 2003-01-01). Readers' comments
+# are not the article.
 _EXTRACTION: dict[str, Any] = {
     "with_metadata": True,
     "include_comments": False,
-    "date_extraction_params": {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "extensive_search": True, "original_date": True},
+    "date_extraction_params": {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "extensive_search": False, "original_date": True},
 }
 # Possessive, so text that is not markup fails at once instead of backtracking through comments.
 _ROOT = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->)*+(?:<!doctype\s+([a-z][\w:.-]*)|<([a-z][\w:.-]*))", re.I | re.S)
@@ -85,7 +86,9 @@ def from_html(
     body = _without_headline(found.get("text") or "", title)
     if not body:
         raise InputError(source, NO_TEXT)
-    warnings: list[str] = []
+    # The page's own machine-readable time first: htmldate drops dates past today and times with some options.
+    published = stated.get("published") or found.get("date")
+    warnings = [] if published else ["published: the page states no date; stored without it"]
     return fields.article(
         body,
         source,
@@ -95,8 +98,7 @@ def from_html(
         authors=fields.authors(found.get("author")),
         outlet=fields.text_or_none(found.get("sitename")) or fields.text_or_none(found.get("hostname")),
         url=fields.text_or_none(found.get("url")) or url,
-        # The page's own machine-readable time first: htmldate drops dates past today and times with some options.
-        published=fields.timestamp(stated.get("published") or found.get("date"), "published", warnings),
+        published=fields.timestamp(published, "published", warnings),
         updated=fields.timestamp(stated.get("updated"), "updated", warnings),
         language=fields.text_or_none(found.get("language")),
         warnings=warnings,
