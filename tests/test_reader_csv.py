@@ -106,3 +106,17 @@ def test_header_without_rows_is_one_problem(tmp_path: Path) -> None:
     path.write_text("title,text,date\n", encoding="utf-8")
 
     assert read_all(path) == [Problem(str(path), "CSV file with a header row and no rows")]
+
+
+def test_a_cell_is_stored_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text('title,text\nTide,"High tide came at six.\n\n  Boats  stayed in port.\n"\n', encoding="utf-8")
+
+    [article] = read_all(path)
+
+    assert isinstance(article, Article)
+    assert article.text == "High tide came at six.\n\n  Boats  stayed in port.\n"
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == [
+        "High tide came at six.",
+        "  Boats  stayed in port.",
+    ]

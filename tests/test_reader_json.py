@@ -25,7 +25,7 @@ def test_news_please_layout(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert article.format == "json"
     assert article.title == "Ministers meet in Lisbon"
-    assert article.text == "The ministers met on Monday.\nThey agreed to meet again."
+    assert article.text == NEWS_PLEASE["maintext"]
     assert len(article.paragraphs) == 2
     assert article.authors == ["Ana Ruiz", "Tomas Berg"]
     assert article.published == datetime(2031, 4, 2, 9, 15, tzinfo=UTC)
@@ -70,6 +70,29 @@ def test_bad_lines_are_reported_by_number_and_the_rest_read(tmp_path: Path) -> N
     assert "no text" in problems[1].message
     assert "expected a JSON object" in problems[2].message
     assert articles[1].published is None and "cannot read 'not a date 2031'" in articles[1].warnings[0]
+
+
+def test_the_text_is_stored_as_given_and_its_paragraphs_are_spans(tmp_path: Path) -> None:
+    given = "  Talks resumed on Monday.\n\nBoth  sides\tspoke of progress.\r\n\n\nA third round is planned.\n"
+    record = {"text": given, "url": "https://example.org/talks"}
+    [article] = read_path(write(tmp_path / "a.jsonl", json.dumps(record) + "\n"))
+    assert isinstance(article, Article)
+    # Offsets into the user's own copy hold: only the line end is decoded as every input's is.
+    assert article.text == given.replace("\r\n", "\n")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == [
+        "  Talks resumed on Monday.",
+        "Both  sides\tspoke of progress.",
+        "A third round is planned.",
+    ]
+    with Corpus.open(str(tmp_path / "t.db"), Settings(extract=False)) as corpus:
+        corpus.ingest([str(tmp_path / "a.jsonl")])
+        [stored] = corpus.articles()
+        assert stored.text == article.text and stored.paragraphs == article.paragraphs
+        # The id does not depend on how paragraphs are spaced: what was stored before is recognised again.
+        closed_up = {"text": "Talks resumed on Monday.\nBoth sides spoke of progress.\nA third round is planned."}
+        write(tmp_path / "b.json", json.dumps({**closed_up, "url": record["url"]}))
+        report = corpus.ingest([str(tmp_path / "b.json")])
+        assert (report.read, report.stored, report.duplicates) == (1, 0, 1)
 
 
 def test_an_integer_too_long_to_read_fails_its_own_record_and_the_rest_is_read(tmp_path: Path) -> None:

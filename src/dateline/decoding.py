@@ -25,6 +25,7 @@ _SIGNATURES = [
     (b"7z\xbc\xaf", "a 7-Zip archive"),
 ]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_UNSEEN = ("Cc", "Cf")  # Unicode categories of control and format characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,21 @@ def decode(data: bytes, source: str) -> Decoded:
     text, encoding = _decode(data, source)
     if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
         raise InputError(source, "binary file (control bytes throughout), not text")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    if not text.strip():
-        raise InputError(source, "empty file")
+    text = line_ends(text).replace("\x00", "")
+    if not shows_text(text):
+        raise InputError(source, "empty file" if not text.strip() else "empty file (only invisible characters)")
     return Decoded(unicodedata.normalize("NFC", text), encoding, encoding in ("cp1252", "latin-1"))
+
+
+def line_ends(text: str) -> str:
+    """``text`` with each line end (\\r\\n, \\r) as \\n."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def shows_text(text: str) -> bool:
+    """Whether ``text`` has a character that shows: white space, controls and format characters (zero-width
+    spaces and joiners, byte-order marks, direction marks) alone make an empty text."""
+    return any(not char.isspace() and unicodedata.category(char) not in _UNSEEN for char in text)
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:

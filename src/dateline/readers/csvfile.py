@@ -12,7 +12,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from ..decoding import Decoded
+from ..decoding import Decoded, shows_text
 from ..errors import InputError
 from ..model import Article, Problem
 from . import fields, jsonl
@@ -109,7 +109,7 @@ def _rows_from(
 
 def _article(cells: list[str], layout: Layout, where: str, decoded: Decoded) -> Article | Problem:
     body = cells[layout.text_column]
-    if not body.strip():
+    if not shows_text(body):
         return Problem(where, f"no text in column {layout.header[layout.text_column].strip()!r}; skipped")
     record = dict(zip(layout.keys, cells, strict=True))
     warnings: list[str] = []

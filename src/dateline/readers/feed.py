@@ -13,7 +13,7 @@ from typing import Any
 
 import feedparser
 
-from ..decoding import Decoded
+from ..decoding import Decoded, shows_text
 from ..errors import InputError
 from ..model import Article, Problem
 from . import fields
@@ -63,7 +63,7 @@ def _character_or_replacement(reference: re.Match[str]) -> str:
 def _entry(entry: Any, where: str, outlet: str | None, language: str | None, decoded: Decoded) -> Article | Problem:
     contents = entry.get("content") or []
     body = _plain(contents[0] if contents else entry.get("summary_detail"))
-    if not body:
+    if not shows_text(body):
         return Problem(where, "feed entry with no content or summary; skipped")
     # dict.get, because feedparser's own get answers a missing "updated" with "published" (and a warning).
     stated_published, stated_updated = dict.get(entry, "published"), dict.get(entry, "updated")

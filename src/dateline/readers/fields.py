@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..dates import parse_timestamp, to_iso
-from ..decoding import Decoded
+from ..decoding import Decoded, line_ends, shows_text
 from ..errors import DateError, InputError
 from ..model import Article, Timestamp, paragraph_spans
 
@@ -21,21 +21,23 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def article(text: str, source: str, format: str, decoded: Decoded | None = None, **fields: Any) -> Article:
-    """An Article with its text as one clean paragraph per line and the paragraph offsets filled in."""
-    clean = paragraphs_text(storable(text))
-    if not clean:
+    """An Article with ``text`` as given, short of what UTF-8 cannot hold and with line ends as \\n, and a
+    paragraph for each line. Readers that take text out of markup lay it out first (``paragraphs_text``); a
+    text the user wrote (a JSON or CSV field) is kept, so that offsets into it hold in the user's own copy."""
+    if not shows_text(text):
         raise InputError(source, "no article text")
+    text = line_ends(storable(text))
     warnings: list[str] = list(fields.pop("warnings", []))
     if decoded is not None and decoded.guessed:
         warnings.append(f"not valid UTF-8: read as {decoded.encoding}")
     fields = {name: _storable_strings(value) for name, value in fields.items()}
     title = fields.pop("title", None)
     return Article(
-        text=clean,
+        text=text,
         source=source,
         format=format,
         title=" ".join(title.split()) if isinstance(title, str) and title.strip() else None,
-        paragraphs=paragraph_spans(clean),
+        paragraphs=paragraph_spans(text),
         warnings=warnings,
         **fields,
     )
