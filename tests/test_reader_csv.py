@@ -75,7 +75,7 @@ def test_bad_rows_are_reported_and_the_rest_read(tmp_path: Path) -> None:
 
     assert [r.title if isinstance(r, Article) else str(r) for r in results] == [
         "Storm warning",
-        f"{path}:3: expected 3 fields, found 2; skipped",
+        f"{path}:3: unbalanced quote marks (unexpected end of data); skipped",
         "Ferry delays",
         f"{path}:5: expected 3 fields, found 2; skipped",
         "Power restored",
@@ -120,3 +120,36 @@ def test_a_cell_is_stored_as_given(tmp_path: Path) -> None:
         "High tide came at six.",
         "  Boats  stayed in port.",
     ]
+
+
+def test_an_unclosed_quote_is_reported_on_its_row_and_does_not_swallow_the_rows_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(
+        "title,date,text\n"
+        'Storm,2022-02-21,"Winds rose overnight.\n'
+        "Ferries,2022-02-22,Ferries ran two hours late.\n"
+        "Power,2022-02-23,Power returned by evening.\n",
+        encoding="utf-8",
+    )
+
+    problem, ferries, power = read_all(path)
+
+    assert problem == Problem(f"{path}:2", "unbalanced quote marks (unexpected end of data); skipped")
+    assert isinstance(ferries, Article) and ferries.text == "Ferries ran two hours late."
+    assert isinstance(power, Article) and power.source == f"{path}:4"
+
+
+def test_a_quote_mark_out_of_place_in_a_row_is_a_warning_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(
+        'title,text\nFees,"Harbour" fees rise by a tenth.\nTide,"High tide came at six."\n', encoding="utf-8"
+    )
+
+    fees, tide = read_all(path)
+
+    assert isinstance(fees, Article) and isinstance(tide, Article)
+    assert fees.source == f"{path}:2"
+    assert fees.warnings == [
+        "unbalanced quote marks (',' expected after '\"'); read leniently, the text may differ from the file"
+    ]
+    assert tide.warnings == []

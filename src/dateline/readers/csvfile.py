@@ -3,6 +3,7 @@
 The header must name a text column; the other columns are found by the same names the JSON reader uses, in any
 case. Rows are named by the line they start on (``export.csv:12``). A bad row is reported and skipped, and
 reading resumes on the line after its start, so one stray quote costs one row instead of the rest of the file.
+A one-line row whose quote marks are out of place is read as a lenient reader reads it, with a warning.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def sniff(text: str, name: str) -> bool:
         return False
     # Prose can start "Text, photos and video": a real header is followed by rows as wide as itself.
     rows = _rows(text.split("\n"), layout.delimiter, len(layout.header))
-    first_row = next((cells for _, cells in rows if isinstance(cells, list) and cells), None)
+    first_row = next((row.cells for row in rows if row.cells), None)
     return first_row is None or len(first_row) == len(layout.header)
 
 
@@ -64,33 +65,40 @@ def read(source: str, decoded: Decoded) -> Iterator[Article | Problem]:
         raise InputError(source, f"no header row naming a text column ({', '.join(jsonl.TEXT_KEYS[:3])} ...)")
     width = len(layout.header)
     rows = 0
-    for line, cells in _rows(decoded.text.split("\n"), layout.delimiter, width):
-        where = f"{source}:{line}"
-        rows += bool(cells)
-        if isinstance(cells, csv.Error):
-            yield Problem(where, f"malformed row ({cells}); skipped")
-        elif cells and len(cells) != width:
-            yield Problem(where, f"expected {width} fields, found {len(cells)}; skipped")
-        elif cells:
-            yield _article(cells, layout, where, decoded)
+    for row in _rows(decoded.text.split("\n"), layout.delimiter, width):
+        where = f"{source}:{row.line}"
+        rows += bool(row.cells or row.error)
+        if row.error:
+            yield Problem(where, f"{row.error}; skipped")
+        elif row.cells and len(row.cells) != width:
+            yield Problem(where, f"expected {width} fields, found {len(row.cells)}; skipped")
+        elif row.cells:
+            yield _article(row, layout, where, decoded)
     if rows == 0:
         raise InputError(source, "CSV file with a header row and no rows")
 
 
-def _rows(lines: list[str], delimiter: str, width: int) -> Iterator[tuple[int, list[str] | csv.Error]]:
-    """(line number, cells) for each row after the header, or (line number, error) where csv cannot parse one."""
+@dataclass(frozen=True, slots=True)
+class _Row:
+    line: int  # the line number it starts on
+    cells: list[str]  # none for a blank line or a bad row
+    error: str | None = None  # why the row is skipped
+    quoting: str | None = None  # what a strict CSV reader finds wrong with its quote marks
+
+
+def _rows(lines: list[str], delimiter: str, width: int) -> Iterator[_Row]:
+    """Each row after the header, or where csv cannot parse one, why."""
     start: int | None = 1
     while start is not None:
         start = yield from _rows_from(lines, start, delimiter, width)
 
 
-def _rows_from(
-    lines: list[str], start: int, delimiter: str, width: int
-) -> Generator[tuple[int, list[str] | csv.Error], None, int | None]:
+def _rows_from(lines: list[str], start: int, delimiter: str, width: int) -> Generator[_Row, None, int | None]:
     """Rows from line index ``start`` on, until the end (returns None) or a bad row (returns where to start again).
 
-    A row of the wrong width spanning several lines has most likely swallowed the rows after it through an
-    unbalanced quote: parsing starts again on the line after its first. Blank lines come as empty rows.
+    A row spanning several lines has most likely swallowed the rows after it through an unbalanced quote when it
+    is of the wrong width or its quote marks are out of place: parsing starts again on the line after its first.
+    Blank lines come as empty rows.
     """
     reader = csv.reader((line + "\n" for line in islice(lines, start, None)), delimiter=delimiter)
     while True:
@@ -100,19 +108,38 @@ def _rows_from(
         except StopIteration:
             return None
         except csv.Error as error:
-            yield first + 1, error
+            yield _Row(first + 1, [], error=f"malformed row ({error})")
             return first + 1
-        yield first + 1, cells
-        if cells and len(cells) != width and start + reader.line_num - first > 1:
+        end = start + reader.line_num
+        quoting = _quoting(lines[first:end], delimiter)
+        if end - first > 1 and quoting is not None:
+            yield _Row(first + 1, [], error=f"unbalanced quote marks ({quoting})")
+            return first + 1
+        yield _Row(first + 1, cells, quoting=quoting)
+        if cells and len(cells) != width and end - first > 1:
             return first + 1
 
 
-def _article(cells: list[str], layout: Layout, where: str, decoded: Decoded) -> Article | Problem:
-    body = cells[layout.text_column]
+def _quoting(lines: list[str], delimiter: str) -> str | None:
+    """What a strict CSV reader finds wrong with the quote marks of the row on ``lines``: the lenient one drops
+    quote marks after a closing one and lets an unclosed one run to the end of the file."""
+    if not any('"' in line for line in lines):
+        return None
+    try:
+        next(csv.reader((line + "\n" for line in lines), delimiter=delimiter, strict=True), None)
+    except csv.Error as error:
+        return str(error)
+    return None
+
+
+def _article(row: _Row, layout: Layout, where: str, decoded: Decoded) -> Article | Problem:
+    body = row.cells[layout.text_column]
     if not shows_text(body):
         return Problem(where, f"no text in column {layout.header[layout.text_column].strip()!r}; skipped")
-    record = dict(zip(layout.keys, cells, strict=True))
+    record = dict(zip(layout.keys, row.cells, strict=True))
     warnings: list[str] = []
+    if row.quoting is not None:
+        warnings.append(f"unbalanced quote marks ({row.quoting}); read leniently, the text may differ from the file")
     return fields.article(
         body,
         where,
