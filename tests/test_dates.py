@@ -39,7 +39,20 @@ def test_unknown_zone_keeps_the_day_and_says_why() -> None:
     assert caught.value.date_only == date(2022, 2, 21)
 
 
-@pytest.mark.parametrize("text", ["", "garbage 2022", "Feb 31 2022", "next Tuesday"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 Jan 0001", date(1, 1, 1)),
+        ("March 3, 0044", date(44, 3, 3)),
+        ("Published: 21 February 0999 10:00 GMT", datetime(999, 2, 21, 10, 0, tzinfo=UTC)),
+    ],
+)
+def test_a_year_written_in_four_digits_is_that_year(text: str, expected: object) -> None:
+    # dateutil alone reads "0001" as 2001 and "0044" as 2044
+    assert parse_timestamp(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "garbage 2022", "Feb 31 2022", "next Tuesday", "29 Feb 0003"])
 def test_unreadable_dates_raise(text: str) -> None:
     with pytest.raises(DateError):
         parse_timestamp(text)

@@ -150,3 +150,8 @@ def test_the_body_is_laid_out_one_paragraph_a_line(tmp_path: Path) -> None:
         write(tmp_path / "a.txt", SEED_HEADER + ">> Meridian Wire\n\n  The  ministers met.\n\nThey left.\n")
     )
     assert article.text == "The ministers met.\nThey left."
+
+
+def test_a_published_line_in_the_year_1_is_the_year_1(tmp_path: Path) -> None:
+    article = only_article(write(tmp_path / "a.txt", SEED_HEADER + ">> Meridian Wire\nPublished: 1 Jan 0001\n" + BODY))
+    assert article.published == date(1, 1, 1)

@@ -104,9 +104,22 @@ def _dateutil(original: str, text: str) -> datetime:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an unknown zone name must not pass silently
         try:
-            return dateutil_parser.parse(text, default=datetime(2000, 1, 1))
+            parsed = dateutil_parser.parse(text, default=datetime(2000, 1, 1))
         except (ValueError, OverflowError, Warning) as error:
             raise DateError(original, str(error) or "not a date") from None
+    return _as_written(original, text, parsed)
+
+
+def _as_written(original: str, text: str, parsed: datetime) -> datetime:
+    """dateutil reads a four-digit year below 100 as two digits of this century ("1 Jan 0001" -> 2001): where the text
+    writes one year in four digits, that year is the one meant."""
+    written = sorted({int(year) for year in _YEAR.findall(text)})
+    if len(written) != 1 or written[0] == parsed.year:
+        return parsed
+    try:
+        return parsed.replace(year=written[0])
+    except ValueError:
+        raise DateError(original, f"no such day in the year {written[0]:04}") from None
 
 
 def _to_utc(value: datetime, original: str) -> Timestamp:
