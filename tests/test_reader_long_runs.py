@@ -47,3 +47,14 @@ def test_a_byline_with_a_long_run_of_spaces(tmp_path: Path) -> None:
     record = {"text": "Ferries crossed the strait again.", "authors": f"Ana{SPACES}Ruiz and Tomas Berg"}
     path = write(tmp_path / "a.json", json.dumps(record))
     assert read_in_child(path) == ["None", "None", ["Ana Ruiz", "Tomas Berg"], "Ferries crossed the strait again."]
+
+
+def test_a_feed_author_with_a_long_run_of_brackets(tmp_path: Path) -> None:
+    author = "desk@example.org" + "(" * 400_000  # minutes when the pattern was quadratic
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Meridian</title><item><title>Ferries resume</title>'
+        f"<author>{author}</author><description>Ferries crossed the strait again.</description></item></channel></rss>"
+    )
+    path = write(tmp_path / "feed.xml", feed)
+    [_, _, authors, text] = read_in_child(path)
+    assert (authors, text) == ([], "Ferries crossed the strait again.")

@@ -23,7 +23,7 @@ FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf"})
 # The text is already decoded: this header makes feedparser trust that over the file's own encoding declaration.
 _UTF8 = {"content-type": "application/xml; charset=utf-8"}
 # RSS 2.0's <author> is "email (Name)"; feedparser splits it wrongly when the domain's last label is long.
-_EMAIL_AND_NAME = re.compile(r"^\s*[^\s@]+@\S+\s*\((?P<name>[^)]+)\)\s*$")
+_EMAIL_AND_NAME = re.compile(r"^\s*[^\s@]+@[^\s(]+\s*\((?P<name>[^)]+)\)\s*$")  # [^\s(]: linear on "a@b((((…"
 # A numeric reference to no character (a surrogate, NUL, past U+10FFFF) makes feedparser raise, losing the feed:
 # such a reference reads as U+FFFD, as browsers read it.
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
