@@ -228,3 +228,54 @@ def test_a_read_only_database_is_an_error_naming_it_and_stays_as_it_was(
     assert message.startswith("error: ") and f"{db}: " in message and "readonly database" in message, stderr
     assert "Traceback" not in stderr
     assert_kept(db, before, clean)
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid``, as /proc lists them."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != pid and parent_and_state(int(entry.name))[0] == pid:
+            found.add(int(entry.name))
+    return found
+
+
+def parent_and_state(pid: int) -> tuple[int | None, str | None]:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # gone
+        return None, None
+    state, parent = stat.rpartition(")")[2].split()[:2]  # the name before it may hold spaces and brackets
+    return int(parent), state
+
+
+def running(pid: int) -> bool:
+    return parent_and_state(pid)[1] not in (None, "Z")  # a zombie is dead, waiting for its new parent to reap it
+
+
+def workers_of(process: subprocess.Popen[bytes], count: int) -> set[int]:
+    """The processes the ingest has started, once there are ``count`` of them."""
+    while len(found := children(process.pid)) < count:
+        assert process.poll() is None, "the ingest ended before its workers started"
+        time.sleep(0.05)
+    return found
+
+
+def test_the_spacy_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
+    """kill -9 of an ingest with worker processes left its workers running, ~300 MB each (issue 12, item 14)."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to find the workers")
+    process = ingest(tmp_path / "x.db", corpus_files(), "--processes", "2")
+    workers: set[int] = set()
+    try:
+        workers = workers_of(process, 2)
+        process.kill()
+        assert process.wait(timeout=60) == -signal.SIGKILL  # not communicate(): a live worker holds its pipes open
+        deadline = time.monotonic() + 60  # a worker that outlives its parent stays for good: only that takes this long
+        while any(map(running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if running(pid)], "workers outlived the ingest"
+    finally:
+        process.kill()
+        for pid in workers:
+            if running(pid):
+                os.kill(pid, signal.SIGKILL)  # started by this test's ingest: not to be left behind

@@ -10,8 +10,12 @@ processes (``annotate_all``), on a Dask worker later; the store writes what it r
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,6 +56,7 @@ def coders(actor_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) 
     return Coders(actors, VerbDictionary.load(verb_files))
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 TASK_ARTICLES = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
 
 
@@ -70,7 +75,8 @@ def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tu
         for task in tasks:
             yield from zip(task, read(task, settings), strict=True)
         return
-    pool = ProcessPoolExecutor(settings.processes, mp_context=multiprocessing.get_context("fork"))
+    fork = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(settings.processes, fork, initializer=_die_with_parent, initargs=(os.getpid(),))
     pending: deque[tuple[list[Article], Future[list[Annotations]]]] = deque()
     try:
         for task in tasks:
@@ -83,6 +89,17 @@ def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tu
             yield from zip(done, future.result(), strict=True)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # stopped early: what is queued is dropped, not read
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker's first act, on Linux: have the kernel kill it when the ingest that started it dies, even by kill -9.
+    Otherwise it waits on its task queue for good, holding a spaCy model's few hundred MB. (The kernel signals when
+    the thread that forked the worker ends: the pool forks every worker at its first task, from the ingest's thread.)"""
+    if sys.platform != "linux":
+        return
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # cannot fail with these arguments
+    if os.getppid() != parent:  # the ingest died before the request was made: nobody is left to signal
+        os._exit(1)
 
 
 def read(task: list[Article], settings: Settings) -> list[Annotations]:
