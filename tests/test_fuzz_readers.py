@@ -35,7 +35,7 @@ Build = Callable[[Maker, Material], tuple[str, bytes]]
 ZONES = [*sorted(zones()), "+06:00", "-14:00", "+25:00", "UTC+14", "GMT-99", "+0530", "(IST)", "Z", "XYZT"]
 MONTHS = ["Jan", "Feb", "March", "Sept", "Dec", "Febuary", "13", "", "janvier", "Mär"]
 CLOCK = ["10:24 PM", "00:00", "23:59:60", "12:00 AM", "25:61", "9.15am", "10:24", "99:99:99", "noon", ""]
-YEARS = ["2022", "2031", "1", "0000", "9999", "10000", "22", "-2022"]
+YEARS = ["2022", "2031", "1", "0000", "9999", "10000", "22", "-2022", "0999", "0044", "0001", "999"]
 _DAY = st.dates().map(str)
 _MOMENT = st.datetimes().map(lambda moment: moment.isoformat())
 
@@ -100,7 +100,9 @@ KEYS = [
     *jsonl.TEXT_KEYS, *jsonl.TITLE_KEYS, *jsonl.AUTHOR_KEYS, *jsonl.PUBLISHED_KEYS, *jsonl.UPDATED_KEYS,
     *jsonl.URL_KEYS, *jsonl.OUTLET_KEYS, *jsonl.LANGUAGE_KEYS,
 ]  # fmt: skip
+HUGE_NUMBER = '{"text": "Talks resumed.", "id": ' + "9" * 5000 + "}"  # past the 4,300 digits Python reads
 BAD_LINES = ["", "{", '{"text": "cut', "[]", "1", "null", '{"text": "\\ud800 \\u0000 x"}', '{"text": "a"}}']
+BAD_LINES.append(HUGE_NUMBER)
 
 
 def news_record(make: Maker, material: Material) -> dict[str, Any]:
@@ -116,7 +118,7 @@ def news_record(make: Maker, material: Material) -> dict[str, Any]:
 def json_text(make: Maker, material: Material) -> str:
     records = [news_record(make, material) for _ in range(make.random.randint(1, 4))]
     ascii_only = make.chance(50)
-    layout = make.choice(["lines", "lines", "lines", "object", "list", "indented", "nested", "scalar"])
+    layout = make.choice(["lines", "lines", "lines", "object", "list", "indented", "nested", "scalar", "huge"])
     if layout == "lines":
         rows = [json.dumps(record, ensure_ascii=ascii_only) for record in records]
         if make.chance(50):
@@ -124,6 +126,8 @@ def json_text(make: Maker, material: Material) -> str:
         return lines(make, rows)
     if layout == "object":
         return json.dumps(records[0], ensure_ascii=ascii_only)
+    if layout == "huge":
+        return HUGE_NUMBER
     if layout in ("list", "indented"):
         return json.dumps(records, ensure_ascii=ascii_only, indent=2 if layout == "indented" else None)
     if layout == "nested":

@@ -98,19 +98,22 @@ def documents(paths: list[str | tuple[str, bytes]], max_bytes: int) -> Iterator[
             yield Problem(_readable(path), "no such file or folder")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")  # lone surrogates, and NUL, which PostgreSQL refuses in text
 
 
 def _readable(name: str) -> str:
     """``name`` as valid text. A file or member name that is not UTF-8 comes from Python with its undecodable bytes
     as lone surrogates (os.fsdecode), which no UTF-8 encoder takes, SQLite's included: each becomes a visible escape
-    (caf\\xe9.txt). Files are opened by the path as it came; only the name that articles and problems carry changes."""
-    return _SURROGATE.sub(_escaped, name)
+    (caf\\xe9.txt), as does a NUL (an archive member's name may hold one), which PostgreSQL takes in no text. Files
+    are opened by the path as it came; only the name that articles and problems carry changes."""
+    return _UNSTORABLE.sub(_escaped, name)
 
 
-def _escaped(surrogate: re.Match[str]) -> str:
-    code = ord(surrogate.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+def _escaped(character: re.Match[str]) -> str:
+    code = ord(character.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code == 0 else f"\\u{code:04x}"
 
 
 def _stdin(max_bytes: int) -> Iterator[Document | Problem]:
@@ -314,6 +317,9 @@ def _zip_member(
     name: str, info: zipfile.ZipInfo, read: Callable[[], bytes], max_bytes: int, depth: int
 ) -> Iterator[Document | Problem]:
     """The documents of one zip member, which ``read`` gives at most ``max_bytes + 1`` bytes of."""
+    if not info.filename:  # only a damaged header has none
+        yield Problem(name, "a zip member with no name; skipped")
+        return
     if info.is_dir() or _hidden(info.filename):
         return
     member_name, climbs = _member_name(name, info.filename)
