@@ -29,11 +29,36 @@ def test_long_texts_are_parsed_in_pieces_that_join_back_exactly(model) -> None: 
     assert parsed[0][0][3].idx == text.index("Lisbon")
 
 
+FRENCH = (
+    "Les ministres se sont réunis lundi à Lisbonne et ont convenu de se revoir la semaine prochaine. "
+    "Le président a déclaré que les négociations reprendraient à Genève avant la fin du mois, "
+    "si les deux délégations le souhaitent."
+)
+
+
 def test_language_is_stated_or_detected() -> None:
     assert language.detect("The ministers met in Lisbon on Monday and agreed to talk again next week.") == "en"
-    assert language.detect("Les ministres se sont réunis lundi à Lisbonne et ont convenu de se revoir.") == "fr"
+    assert language.detect(FRENCH) == "fr"
     assert language.detect("Les ministres se sont réunis lundi.", stated="en-GB") == "en"
+    assert language.detect(FRENCH, stated="fr-CA") == "fr"
     assert language.detect("12 34 56") is None
+
+
+def test_a_text_too_short_to_tell_its_language_by_is_read_as_english_with_a_note(tmp_path: Path) -> None:
+    """A one-sentence lead, full of names, was taken for Nigerian Pidgin and not read (issue 12, item 10)."""
+    lead = "Ada Eze met Tunde Bello in Enugu on Monday."
+    notes: list[str] = []
+    assert language.detect(lead, None, notes) == "en"
+    assert notes == [
+        f"detected as 'pcm', but {len(lead)} characters are too few to tell a language by: read as English"
+    ]
+    write(tmp_path / "wire.jsonl", json.dumps({"title": "Talks", "text": lead}) + "\n")
+    with Corpus.open(str(tmp_path / "x.db"), Settings(n_process=1)) as corpus:
+        report = corpus.ingest([str(tmp_path / "wire.jsonl")])
+        assert [p.message for p in report.warnings] == notes
+        [article] = corpus.articles()
+        found = corpus.annotations(article.id)
+        assert found.language == "en" and "Ada Eze" in {e.name for e in found.entities}
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +144,7 @@ def test_awkward_articles_are_stored_and_reported(tmp_path: Path) -> None:
     write(folder / "long.txt", "date 2031-01-01 One long paragraph\n>> W\n" + words + "\n")
     write(folder / "numbers.txt", "date 2031-01-01 Tables\n>> W\n12 34 56 78\n")
     write(folder / "quotes.txt", "date 2031-01-01 Open\n>> W\nHe said “this never closes.\nAnd “this neither.\n")
-    french = "Le président a déclaré lundi que les négociations reprendraient la semaine prochaine à Genève."
-    write(folder / "fr.jsonl", json.dumps({"text": french, "title": "Genève"}) + "\n")
+    write(folder / "fr.jsonl", json.dumps({"text": FRENCH, "title": "Genève"}) + "\n")
     with Corpus.open(str(tmp_path / "awkward.db"), Settings(n_process=1)) as corpus:
         report = corpus.ingest([str(folder)])
         assert report.stored == 4 and report.failed == 0

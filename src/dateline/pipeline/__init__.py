@@ -103,38 +103,44 @@ def _die_with_parent(parent: int) -> None:
 
 
 def read(task: list[Article], settings: Settings) -> list[Annotations]:
-    """The annotations of a few articles, in one process: one batched spaCy pass over their texts and titles."""
+    """The annotations of a few articles, in one process: one batched spaCy pass over their texts and titles. A text
+    not to be read (in another language, too long) is parsed as "" and gets a note saying why."""
     model = nlp.load(settings.model)
     coding = coders(tuple(settings.actor_files), tuple(settings.verb_files))
 
-    def texts() -> Iterator[tuple[str, tuple[Article, str | None]]]:
+    def texts() -> Iterator[tuple[str, tuple[Article, str | None, list[str], bool]]]:
         for article in task:
-            lang = language.detect(article.text, article.language)
-            readable = _readable(lang) and len(article.text) <= settings.max_read_chars
-            yield (article.text if readable else ""), (article, lang)
+            notes: list[str] = []
+            lang = language.detect(article.text, article.language, notes)
+            if unread := _unread(article.text, lang, settings.max_read_chars):
+                notes.append(unread)
+            context = article, lang, notes, unread is None
+            yield ("" if unread else article.text), context
             # the title is parsed too: it names the main event (the 5W1H card's "what")
-            yield (summary.headline_text(article) if readable else ""), (article, lang)
+            yield ("" if unread else summary.headline_text(article)), context
 
     found = []
     parsed = nlp.parse(model, texts(), batch_size=settings.nlp_batch_size, max_chars=settings.max_doc_chars)
-    for doc, (article, lang) in parsed:
+    for doc, (article, lang, notes, readable) in parsed:
         title, _ = next(parsed)
-        if len(article.text) > settings.max_read_chars:
-            found.append(_too_long(article, lang, settings.max_read_chars))
-            continue
-        found.append(annotate(doc, article, lang, coding, title))
+        annotations = annotate(doc, article, lang, coding, title) if readable else Annotations(article.id, lang)
+        annotations.notes[:0] = notes
+        found.append(annotations)
     return found
 
 
-def _too_long(article: Article, lang: str | None, limit: int) -> Annotations:
-    """A text past the limit is not parsed: spaCy's memory grows with it by gigabytes a megabyte, and no news article
-    is that long, so it is a page scraped whole or a file of junk."""
-    skipped = Annotations(article_id=article.id, language=lang)
-    skipped.notes.append(
-        f"{len(article.text):,} characters, over the {limit:,} the reading pipeline takes: stored and searchable, "
-        "but not read for entities (set DATELINE_MAX_READ_CHARS)"
-    )
-    return skipped
+_NOT_READ = "stored and searchable, but not read for entities"
+
+
+def _unread(text: str, lang: str | None, limit: int) -> str | None:
+    """Why the text is not to be read, if it is not. spaCy's model reads English. Its memory grows by gigabytes a
+    megabyte of text, and no news article is that long: a longer text is a page scraped whole or a file of junk."""
+    if lang not in (None, "en"):
+        return f"language '{lang}' is not English: {_NOT_READ}"
+    if len(text) > limit:
+        over = f"{len(text):,} characters, over the {limit:,} the reading pipeline takes"
+        return f"{over}: {_NOT_READ} (set DATELINE_MAX_READ_CHARS)"
+    return None
 
 
 def _tasks(articles: Iterable[Article]) -> Iterator[list[Article]]:
@@ -151,12 +157,10 @@ def _tasks(articles: Iterable[Article]) -> Iterator[list[Article]]:
 def annotate(
     doc: Doc, article: Article, lang: str | None, coding: Coders | None = None, title: Doc | None = None
 ) -> Annotations:
-    """What the stages find in a parsed article. Each stage runs on its own: one that fails on some text loses its
-    own records, with a note naming it and the error, and the stages after it read on without them."""
+    """What the stages find in a parsed article, read as English whatever ``lang`` says (``read`` decides what is
+    read). Each stage runs on its own: one that fails on some text loses its own records, with a note naming it and
+    the error, and the stages after it read on without them."""
     found = Annotations(article_id=article.id, language=lang)
-    if not _readable(lang):
-        found.notes.append(f"language '{lang}' is not English: stored and searchable, but not read for entities")
-        return found
 
     def stage(name: str, run: Callable[[], T], nothing: T) -> T:
         try:
@@ -180,7 +184,3 @@ def annotate(
 
 def _events(doc: Doc, article: Article, named: entities.Found, found: Annotations, coding: Coders) -> Iterator[Event]:
     return events.events(doc, article, named, found.quotes, found.times, found.places, coding.actors, coding.verbs)
-
-
-def _readable(lang: str | None) -> bool:
-    return lang in (None, "en")
