@@ -14,6 +14,7 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import re
 import signal
 import sys
 from collections import deque
@@ -104,7 +105,7 @@ def _die_with_parent(parent: int) -> None:
 
 def read(task: list[Article], settings: Settings) -> list[Annotations]:
     """The annotations of a few articles, in one process: one batched spaCy pass over their texts and titles. A text
-    not to be read (in another language, too long) is parsed as "" and gets a note saying why."""
+    not to be read (in another language, too long, not prose) is parsed as "" and gets a note saying why."""
     model = nlp.load(settings.model)
     coding = coders(tuple(settings.actor_files), tuple(settings.verb_files))
 
@@ -117,7 +118,7 @@ def read(task: list[Article], settings: Settings) -> list[Annotations]:
             context = article, lang, notes, unread is None
             yield ("" if unread else article.text), context
             # the title is parsed too: it names the main event (the 5W1H card's "what")
-            yield ("" if unread else summary.headline_text(article)), context
+            yield ("" if unread else _title(article, notes)), context
 
     found = []
     parsed = nlp.parse(model, texts(), batch_size=settings.nlp_batch_size, max_chars=settings.max_doc_chars)
@@ -130,6 +131,9 @@ def read(task: list[Article], settings: Settings) -> list[Annotations]:
 
 
 _NOT_READ = "stored and searchable, but not read for entities"
+PROSE_SHARE = 0.5  # letters and digits among the characters other than spaces: 89% and more in news prose
+LONGEST_MARKS = 1_000  # marks in a row without a space: spaCy splits them one by one, at a cost that grows squared
+_MARKS = re.compile(r"[^\w\s]+")
 
 
 def _unread(text: str, lang: str | None, limit: int) -> str | None:
@@ -140,6 +144,29 @@ def _unread(text: str, lang: str | None, limit: int) -> str | None:
     if len(text) > limit:
         over = f"{len(text):,} characters, over the {limit:,} the reading pipeline takes"
         return f"{over}: {_NOT_READ} (set DATELINE_MAX_READ_CHARS)"
+    junk = _not_prose(text)
+    return f"{junk}: {_NOT_READ}" if junk else None
+
+
+def _title(article: Article, notes: list[str]) -> str:
+    """The title as it is parsed (see summary.headline_text); "" for one that is not prose, with a note."""
+    title = summary.headline_text(article)
+    if junk := _not_prose(title):
+        notes.append(f"the title is {junk}: not read")
+        return ""
+    return title
+
+
+def _not_prose(text: str) -> str | None:
+    """Why the text is not prose, if it is not: mostly marks and symbols, or a long run of them, which costs spaCy
+    minutes (its tokenizer peels punctuation off a run one mark at a time) and holds nothing to read."""
+    visible = len(text) - sum(c.isspace() for c in text)
+    share = sum(c.isalnum() for c in text) / visible if visible else 1.0
+    if share < PROSE_SHARE:
+        return f"not prose: {share:.0%} of its characters are letters or digits"
+    longest = max(map(len, _MARKS.findall(text)), default=0)
+    if longest > LONGEST_MARKS:
+        return f"not prose: a run of {longest:,} marks without a space"
     return None
 
 
