@@ -35,7 +35,7 @@ from .actors import ActorCoder
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-VERSION = "3"  # bump when extraction changes, so `dateline reprocess` knows what is stale
+VERSION = "4"  # bump when extraction changes, so `dateline reprocess` knows what is stale
 
 
 @dataclass(frozen=True, slots=True)
