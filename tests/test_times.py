@@ -183,3 +183,9 @@ def test_a_headline_infinitive_that_heads_its_sentence_is_read_as_ahead(nlp: Lan
     assert root.text == "extend" and any(c.lower_ == "to" for c in root.children)  # the construction under test
     assert value_of(nlp, text, "Friday") == "2022-02-25"  # headlines' "to" is "will"
     assert value_of(nlp, "Markets to reopen on Friday after the holiday.", "Friday") == "2022-02-25"
+
+
+def test_a_time_in_a_year_before_1000_is_written_with_four_digits(nlp: Language) -> None:
+    doc = nlp("The ferry left the harbour three hours ago, officials said.")
+    [found] = times(doc, datetime(999, 3, 3, 10, 24, tzinfo=UTC), "a")
+    assert (found.text, found.value) == ("three hours ago", "0999-03-03T07:24")

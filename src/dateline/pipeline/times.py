@@ -805,7 +805,7 @@ def _clock_offset(reading: _Reading, anchor: date, count: int, unit: str) -> _Re
     if reading.clock is None:
         return "DATE", _Point(anchor, "D")
     moved = reading.clock + timedelta(seconds=count * {"H": 3600, "MIN": 60, "S": 1}[unit])
-    return "TIME", moved.strftime("%Y-%m-%dT%H:%M")
+    return "TIME", moved.replace(tzinfo=None).isoformat(timespec="minutes")  # not strftime: it writes 999, not 0999
 
 
 def _in_offset(match: _Match, reading: _Reading) -> _Result:
