@@ -127,6 +127,9 @@ class Corpus:
             if pending:
                 store(pending)
 
+        if self.settings.extract and self.settings.actor_files:  # the users' dictionaries, read before any article
+            coding = pipeline.coders(tuple(self.settings.actor_files), tuple(self.settings.verb_files))
+            report.problems.extend(coding.warnings)
         if self.settings.dask:
             from .pipeline import cluster  # Dask takes 0.4 s to import: only an ingest that asks for it pays that
 

@@ -33,6 +33,7 @@ from typing import Generic, TypeVar
 
 from .. import data
 from ..errors import InputError
+from ..model import Problem
 
 T = TypeVar("T")
 
@@ -265,7 +266,7 @@ class AgentDictionary:
 # ---- reading
 
 
-def read(path: str | Path, problems: list[str] | None = None) -> ActorDictionary | AgentDictionary:
+def read(path: str | Path, problems: list[Problem] | None = None) -> ActorDictionary | AgentDictionary:
     """A user's dictionary file, in our TSV format or PETRARCH's, actors or agents, told apart by its content.
     A bad line raises InputError; with ``problems`` given, a bad line in a PETRARCH file is noted there and
     skipped instead, as PETRARCH itself does (its own Phoenix files have a few)."""
@@ -508,7 +509,7 @@ def _petrarch_term(inside: str, where: str) -> Term:
     raise InputError(where, f"cannot read the date restriction [{inside}]: use <date, >date or date-date")
 
 
-def read_petrarch_actors(lines: list[str], source: str, problems: list[str] | None = None) -> ActorDictionary:
+def read_petrarch_actors(lines: list[str], source: str, problems: list[Problem] | None = None) -> ActorDictionary:
     """A PETRARCH .actors file: a primary phrase with an optional [code], + synonyms, indented [code date] lines.
     With ``problems`` given, a bad line is noted there and skipped (with the rest of its actor's block, when it
     is the actor's first line) instead of raising."""
@@ -553,7 +554,8 @@ def read_petrarch_actors(lines: list[str], source: str, problems: list[str] | No
         except InputError as error:
             if problems is None:
                 raise
-            problems.append(f"{error}; {'the actor is' if primary else 'the line is'} skipped")
+            skipped = "the actor is" if primary else "the line is"
+            problems.append(Problem(error.source, f"{error.message}; {skipped} skipped", "warning"))
             skipping = primary
     close()
     return dictionary
@@ -568,7 +570,7 @@ def _add_terms(actor: Actor, insides: list[str], where: str) -> None:
             actor.terms.append(term)
 
 
-def read_petrarch_agents(lines: list[str], source: str, problems: list[str] | None = None) -> AgentDictionary:
+def read_petrarch_agents(lines: list[str], source: str, problems: list[Problem] | None = None) -> AgentDictionary:
     """A PETRARCH .agents file: ``PHRASE {plurals} [~CODE]`` lines and ``!SET! = A, B`` substitution sets.
     With ``problems`` given, a bad line is noted there and skipped instead of raising."""
     dictionary = AgentDictionary(source, complete=True)
@@ -585,7 +587,7 @@ def read_petrarch_agents(lines: list[str], source: str, problems: list[str] | No
         except InputError as error:
             if problems is None:
                 raise
-            problems.append(f"{error}; the line is skipped")
+            problems.append(Problem(error.source, f"{error.message}; the line is skipped", "warning"))
     return dictionary
 
 

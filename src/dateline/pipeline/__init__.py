@@ -11,7 +11,6 @@ processes (``annotate_all``), on a Dask worker later; the store writes what it r
 from __future__ import annotations
 
 import ctypes
-import logging
 import multiprocessing
 import os
 import re
@@ -28,33 +27,32 @@ from spacy.tokens import Doc
 
 from ..cameo.verbs import VerbDictionary
 from ..config import Settings
-from ..model import Annotations, Article, Event
+from ..model import Annotations, Article, Event, Problem
 from . import entities, events, language, nlp, places, quotes, summary, times
 from .actors import ActorCoder
 
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 
 VERSION = "4"  # bump when extraction changes, so `dateline reprocess` knows what is stale
 
 
 @dataclass(frozen=True, slots=True)
 class Coders:
-    """The dictionaries events are coded with: built once per process, with the user's files."""
+    """The dictionaries events are coded with: built once per process, with the user's files, and the warnings their
+    bad lines gave."""
 
     actors: ActorCoder
     verbs: VerbDictionary
+    warnings: tuple[Problem, ...] = ()
 
 
 @cache
 def coders(actor_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) -> Coders:
-    """The coders, once per process. A bad line in a PETRARCH dictionary is logged as a warning naming the file and
-    line, and the rest of the file read, as PETRARCH does: the field's own Phoenix files have a few."""
-    problems: list[str] = []
+    """The coders, once per process. A bad line in a PETRARCH dictionary is a warning naming the file and line, and
+    the rest of the file is read, as PETRARCH does: the field's own Phoenix files have a few."""
+    problems: list[Problem] = []
     actors = ActorCoder.load(actor_files, problems)
-    for problem in problems:
-        log.warning(problem)
-    return Coders(actors, VerbDictionary.load(verb_files))
+    return Coders(actors, VerbDictionary.load(verb_files), tuple(problems))
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>

@@ -61,7 +61,7 @@ from ..cameo.dictionaries import (
     split_code,
     words,
 )
-from ..model import ActorCode, Entity, Mention
+from ..model import ActorCode, Entity, Mention, Problem
 from . import geo
 from .entities import Found
 
@@ -104,7 +104,7 @@ class ActorCoder:
         self._kinds: dict[str, str | None] = {}  # word -> its agent kind, as the dictionaries say
 
     @classmethod
-    def load(cls, dictionaries: Sequence[str | Path] = (), problems: list[str] | None = None) -> ActorCoder:
+    def load(cls, dictionaries: Sequence[str | Path] = (), problems: list[Problem] | None = None) -> ActorCoder:
         """The built-in dictionaries plus users' files (ours or PETRARCH's, actors or agents; see
         cameo/dictionaries.py), users' first. A bad file raises InputError naming the file and line; with
         ``problems`` given, a PETRARCH file's bad lines are noted there and the rest of it read, as PETRARCH does."""
