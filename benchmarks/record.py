@@ -55,6 +55,13 @@ def _git(*args: str) -> str:
         return ""
 
 
+def _changed() -> bool:
+    """Whether the code measured differs from the commit: src/ or benchmarks/ changed, the figures written by
+    benchmarks (results/, audits/) aside."""
+    lines = _git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks").splitlines()
+    return any(not line[3:].startswith(("benchmarks/results/", "benchmarks/audits/")) for line in lines)
+
+
 def machine() -> dict[str, Any]:
     memory = 0.0
     cpu = platform.processor()
@@ -105,7 +112,7 @@ class Measured:
             "benchmark": self.name,
             "command": " ".join([".venv/bin/python", os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]]),
             "commit": _git("rev-parse", "--short=12", "HEAD"),
-            "uncommitted_changes": bool(_git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks")),
+            "uncommitted_changes": _changed(),
             "date": datetime.fromtimestamp(self._started, UTC).isoformat(timespec="seconds"),
             "seconds": round(elapsed, 1),
             "machine": machine(),
