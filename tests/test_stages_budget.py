@@ -47,3 +47,32 @@ def test_texts_of_punctuation_are_stored_unread_with_a_note_and_the_rest_is_read
         assert stored["Run"].id in {hit.article.id for hit in corpus.search("harbour")}
         assert "Brindle" in {entity.name for entity in corpus.annotations(stored["Bridge"].id).entities}
         assert "Brindle" in {entity.name for entity in corpus.annotations(stored["?!" * 30_000].id).entities}
+
+
+PROSE = (
+    "The harbour council of Brindle met on Monday to discuss the ferry timetable, and its members agreed that a report "
+    "on the crossings would be published in May. Officials said the bridge works had slowed traffic across the town. "
+)
+
+
+def test_an_article_past_the_time_budget_is_stopped_and_stored_unread(tmp_path: Path) -> None:
+    records = [
+        {"title": "Long", "text": PROSE * 3_000},  # 600,000 characters of prose: half a minute of spaCy on one core
+        {"title": "Bridge", "text": NEWS},
+        {"title": "Ferry", "text": NEWS.replace("May", "June")},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    command = [DATELINE, "ingest", str(feed), "--db", str(db), "--quiet"]
+    env = {**os.environ, "DATELINE_N_PROCESS": "2", "DATELINE_MAX_ARTICLE_SECONDS": "4"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)  # only a hang takes this long
+    assert done.returncode == 0, done.stderr
+    printed = " ".join(done.stdout.split())
+    assert f"warning: {feed}:1: reading stopped after 4 s (set DATELINE_MAX_ARTICLE_SECONDS): {UNREAD}" in printed
+    with Corpus.open(str(db), Settings(n_process=1)) as corpus:
+        stored = {article.title: article for article in corpus.articles(limit=None)}
+        assert stored["Long"].text == records[0]["text"]
+        assert corpus.annotations(stored["Long"].id).mentions == []
+        for title in ("Bridge", "Ferry"):  # sent with it, read again one by one
+            assert "Brindle" in {entity.name for entity in corpus.annotations(stored[title].id).entities}

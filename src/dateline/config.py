@@ -24,6 +24,9 @@ class Settings:
     nlp_batch_size: int = 16  # texts per spaCy batch
     max_doc_chars: int = 100_000  # longer texts are parsed in pieces of about this size and joined
     max_read_chars: int = 1_000_000  # longer texts are stored but not read (spaCy's own nlp.max_length)
+    # A worker process that takes longer to read one article is stopped and the article stored unread (a 1,000,000
+    # character text takes about 50 s on one core); with one process there is no worker to stop
+    max_article_seconds: float = 300.0
     actor_dictionaries: str = ""  # extra actor/agent dictionaries, os.pathsep-separated (ours or PETRARCH format)
     verb_dictionaries: str = ""  # extra verb dictionaries, os.pathsep-separated (ours or PETRARCH format)
     dask: str = ""  # ingest on a Dask cluster: a scheduler's address (tcp://host:8786) or local:N; empty: here

@@ -10,15 +10,8 @@ processes (``annotate_all``), on a Dask worker later; the store writes what it r
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
 import re
-import signal
-import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
@@ -28,7 +21,7 @@ from spacy.tokens import Doc
 from ..cameo.verbs import VerbDictionary
 from ..config import Settings
 from ..model import Annotations, Article, Event, Problem
-from . import entities, events, language, nlp, places, quotes, summary, times
+from . import entities, events, language, nlp, places, quotes, summary, times, workers
 from .actors import ActorCoder
 
 T = TypeVar("T")
@@ -55,50 +48,27 @@ def coders(actor_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) 
     return Coders(actors, VerbDictionary.load(verb_files), tuple(problems))
 
 
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 TASK_ARTICLES = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
 
 
 def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, Annotations]]:
     """Each article with what the pipeline found in it, in order.
 
-    With several processes, whole articles go to worker processes, which parse and read them and send back only
-    the annotations: extraction runs in parallel with parsing, and no parsed Doc crosses a process boundary.
-    At most two tasks per worker are in flight, so memory stays flat however many articles come.
+    With several processes, whole articles go to worker processes (pipeline/workers.py), which parse and read them
+    and send back only the annotations: extraction runs in parallel with parsing, and no parsed Doc crosses a process
+    boundary. An article that takes a worker longer than ``max_article_seconds`` is stopped and stored unread; in one
+    process nothing can stop it.
     """
     # loaded here, before any worker forks: a bad dictionary stops the run before any work, in one error and one
-    # set of warnings, and the workers inherit the coders instead of each loading them again
+    # set of warnings, and the workers share the model and the coders instead of each loading them again
     coders(tuple(settings.actor_files), tuple(settings.verb_files))
     tasks = _tasks(articles)
     if settings.processes <= 1:
         for task in tasks:
             yield from zip(task, read(task, settings), strict=True)
         return
-    fork = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(settings.processes, fork, initializer=_die_with_parent, initargs=(os.getpid(),))
-    pending: deque[tuple[list[Article], Future[list[Annotations]]]] = deque()
-    try:
-        for task in tasks:
-            pending.append((task, pool.submit(read, task, settings)))
-            if len(pending) >= 2 * settings.processes:
-                done, future = pending.popleft()
-                yield from zip(done, future.result(), strict=True)
-        while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result(), strict=True)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # stopped early: what is queued is dropped, not read
-
-
-def _die_with_parent(parent: int) -> None:
-    """A worker's first act, on Linux: have the kernel kill it when the ingest that started it dies, even by kill -9.
-    Otherwise it waits on its task queue for good, holding a spaCy model's few hundred MB. (The kernel signals when
-    the thread that forked the worker ends: the pool forks every worker at its first task, from the ingest's thread.)"""
-    if sys.platform != "linux":
-        return
-    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # cannot fail with these arguments
-    if os.getppid() != parent:  # the ingest died before the request was made: nobody is left to signal
-        os._exit(1)
+    nlp.load(settings.model)
+    yield from workers.annotated(tasks, settings, read)
 
 
 def read(task: list[Article], settings: Settings) -> list[Annotations]:
