@@ -59,7 +59,8 @@ def _changed() -> bool:
     """Whether the code measured differs from the commit: src/ or benchmarks/ changed, the figures written by
     benchmarks (results/, audits/) aside."""
     lines = _git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks").splitlines()
-    return any(not line[3:].startswith(("benchmarks/results/", "benchmarks/audits/")) for line in lines)
+    paths = [line.split(maxsplit=1)[-1] for line in lines]  # "XY path", the first line's X stripped with the output
+    return any(not path.startswith(("benchmarks/results/", "benchmarks/audits/")) for path in paths)
 
 
 def machine() -> dict[str, Any]:
