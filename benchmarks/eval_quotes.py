@@ -42,7 +42,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.pipeline import entities
-from dateline.pipeline.quotes import cue_words, quotes
+from dateline.pipeline.cues import cue_words
+from dateline.pipeline.quotes import quotes
 from halves import HALVES, TUNE, pick, refuse_misses
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"

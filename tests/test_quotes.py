@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 
 from dateline.inputs import documents
 from dateline.model import Article, Quote
+from dateline.pipeline.cues import cue_words
 from dateline.pipeline.ids import stable_id
-from dateline.pipeline.quotes import Resolver, cue_words, quoted_spans, quotes
+from dateline.pipeline.quotes import Resolver, quoted_spans, quotes
 from dateline.readers import read
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})

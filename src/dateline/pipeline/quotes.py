@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from .. import data
 from ..model import Cue, Quote, Span, Speaker, paragraph_spans
 from . import quotemarks
+from .cues import CueWord, cue_words
 from .ids import stable_id
 from .quotemarks import Quoted, quoted_spans
 
@@ -67,31 +68,6 @@ _BETWEEN_SENTENCES = " \t.,;!?"
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 _TAIL_WINDOW = 12
 _LABEL = re.compile(r"[ \t\xa0]*[\"“]?(?P<name>(?:[A-Z][\w.'’-]*[ \xa0]){0,3}[A-Z][\w.'’-]*):[ \xa0]+(?=\S)")
-
-
-# --- cue words ------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CueWord:
-    lemma: str
-    kind: str  # speech, belief, evidence, intent, stance, evaluation, source
-    content: tuple[str, ...]  # dependency slots holding the reported content, see data/cues.tsv
-    joined: tuple[str, ...]  # slots joined to the content when a content slot is there
-    speaker: str  # dependency slot holding the speaker
-
-
-@cache
-def cue_words() -> dict[str, CueWord]:
-    """Cue lemma -> where its content and speaker hang, from data/cues.tsv."""
-    table: dict[str, CueWord] = {}
-    for lemma, kind, content, joined, speaker in data.rows("cues.tsv"):
-        table[lemma] = CueWord(lemma, kind, _slots(content), _slots(joined), speaker)
-    return table
-
-
-def _slots(column: str) -> tuple[str, ...]:
-    return tuple(slot for slot in column.split(",") if slot and slot != "-")
 
 
 # --- reading one Doc ------------------------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from ..model import Annotations, Article, Entity, Event, Mention, Phrase, Summary, TimeExpr, Timestamp
 from . import geo
-from .quotes import cue_words
+from .cues import cue_words
 from .times import times
 
 _LEAD_SENTENCES = 5  # the lead: its first sentences ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..quotes import cue_words
+from ..cues import cue_words
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...cameo.verbs import Match
-from ..quotes import cue_words
+from ..cues import cue_words
 from .frames import Resolved, framed
 from .grammar import DEONTIC, FUTURE, POSSIBLE, auxiliaries, reported
 from .phrases import actors_of, overlap
