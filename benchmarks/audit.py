@@ -146,7 +146,7 @@ def _actor(actor: Any, text: str) -> dict[str, Any] | None:
 
 
 def event_row(article: Any, found: Any, event: Any) -> dict[str, Any]:
-    from dateline.cameo.codebook import describe
+    from dateline.reference.cameo.codebook import describe
 
     ev = event.evidence
     marks = [(ev.start, ev.end, "⟦", "⟧"), (ev.trigger_start, ev.trigger_end, "«", "»")]

@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 
 from dateline.pipeline import entities, places
+from dateline.reference.names import surname_key
 from halves import HALVES, TUNE, pick
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,7 +123,7 @@ def polnear_coverage(nlp: Language, half: str) -> dict[str, float]:
             if fits[1] is not None and entity.gender != fits[1]:
                 continue
             covered += 1
-            surname = entities.surname_key(entity.name) or entity.name.casefold()
+            surname = surname_key(entity.name) or entity.name.casefold()
             plausible += surname in named_speakers
     return {
         "polnear_pronoun_speakers": float(total),

@@ -45,11 +45,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.cameo.verbs import VerbDictionary
 from dateline.model import Article, Event
 from dateline.pipeline import entities, places, quotes, times
 from dateline.pipeline.actors import ActorCoder
 from dateline.pipeline.events import events
+from dateline.reference.cameo.verbs import VerbDictionary
 from halves import HALVES, TUNE, pick, refuse_misses
 
 ROOT = Path(__file__).resolve().parents[1]

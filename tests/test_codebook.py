@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dateline.cameo import codebook
-from dateline.cameo.codebook import UnknownCode, lookup
-from dateline.cameo.verbs import VerbDictionary, Word, best, is_petrarch
 from dateline.errors import InputError
+from dateline.reference.cameo import codebook
+from dateline.reference.cameo.codebook import UnknownCode, lookup
+from dateline.reference.cameo.verbs import VerbDictionary, Word, best, is_petrarch
 
 PLOVER_2021 = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from dateline import errors
-from dateline.cameo.dictionaries import (
+from dateline.errors import DatabaseError, DateError, DatelineError, InputError, NotFound
+from dateline.model import Problem
+from dateline.pipeline import coders
+from dateline.reference.cameo.dictionaries import (
     ActorDictionary,
     AgentDictionary,
     PhraseTable,
@@ -23,9 +26,6 @@ from dateline.cameo.dictionaries import (
     split_code,
     words,
 )
-from dateline.errors import DatabaseError, DateError, DatelineError, InputError, NotFound
-from dateline.model import Problem
-from dateline.pipeline import coders
 
 DATELINE = str(Path(sys.executable).with_name("dateline"))
 CAMEO = Path(__file__).resolve().parents[2] / "shared" / "reference" / "cameo"

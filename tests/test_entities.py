@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 from dateline.inputs import documents
 from dateline.model import Article, Entity, Problem
 from dateline.pipeline import ids
-from dateline.pipeline.entities import Found, entities, surname_key
+from dateline.pipeline.entities import Found, entities
 from dateline.readers import read
+from dateline.reference.names import surname_key
 
 
 @pytest.fixture(scope="module")

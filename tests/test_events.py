@@ -10,7 +10,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.cameo.verbs import VerbDictionary
 from dateline.inputs import documents
 from dateline.model import Article, Event
 from dateline.pipeline import entities, places, quotes, times
@@ -18,6 +17,7 @@ from dateline.pipeline.actors import ActorCoder
 from dateline.pipeline.events import events
 from dateline.pipeline.ids import stable_id
 from dateline.readers import read
+from dateline.reference.cameo.verbs import VerbDictionary
 
 WEDNESDAY = date(2022, 2, 23)
 

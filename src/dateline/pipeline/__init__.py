@@ -18,9 +18,9 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from ..cameo.verbs import VerbDictionary
 from ..config import Settings
 from ..model import Annotations, Article, Event, Problem
+from ..reference.cameo.verbs import VerbDictionary
 from . import entities, events, language, nlp, places, quotes, summary, times, workers
 from .actors import ActorCoder
 

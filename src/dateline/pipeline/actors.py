@@ -46,7 +46,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from ..cameo.dictionaries import (
+from ..model import ActorCode, Entity, Mention, Problem
+from ..reference.cameo.dictionaries import (
     NO_COUNTRY,
     Actor,
     ActorDictionary,
@@ -61,7 +62,6 @@ from ..cameo.dictionaries import (
     split_code,
     words,
 )
-from ..model import ActorCode, Entity, Mention, Problem
 from . import geo
 from .entities import Found
 

@@ -6,7 +6,7 @@ countries and gender; coreference (coref.py) attaches pronouns and descriptions.
 
 "President Vladimir Putin of Russia", "Putin" and "Mr. Putin" are one person named "Vladimir Putin" (the fullest
 name the text gives), role "President", country RUS; a title is never part of a name. Within an article a surname
-joins the full name that ends with it; across articles the store merges them with ``surname_key``. Countries are
+joins the full name that ends with it; across articles the ingest merges them by their name keys. Countries are
 named the way geo.py names them ("United States" for "the U.S."), so ids agree across articles.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,24 +25,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from ..model import Entity, Mention
+from ..reference.names import NAME_SUFFIXES, Title, plain, plausible_alias, titles
 from . import coref, geo, ids, quotemarks
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _KIND_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5, "EVENT": 6}
 _DETERMINERS = frozenset({"the", "a", "an"})
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SOURCE_WEIGHT = {"title": 5, "given": 2, "pronoun": 1}  # how much each clue to gender counts
 _COUNTRY_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 _CONNECTORS = frozenset({"-", "of", "and", "the", "for"})
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    kind: str  # honorific, role, head, modifier
-    gender: str | None
-    means: str | None  # the full form of an abbreviation
 
 
 @dataclass
@@ -122,48 +114,7 @@ def entities(doc: Doc, article_id: str = "") -> Found:
     return _found(doc, groups, links, article_id)
 
 
-def surname_key(name: str) -> str | None:
-    """The folded surname of a person's name, for merging "Putin" with "Vladimir Putin" across articles:
-    "Sergey V. Lavrov" -> "lavrov"; None when the name has no word that can be a surname."""
-    words = _name_words(name)
-    if not words or not any(c.isalpha() for c in words[-1]) or len(words[-1]) < 2:
-        return None
-    return words[-1]
-
-
-def given_name_key(name: str) -> str | None:
-    """The folded first word of a person's name when it has more than a surname, so that "Peter K. Lind" and
-    "Peter Lind" can be told to be one person and "Anna Lind" another: "Sergey V. Lavrov" -> "sergey";
-    None for "Lavrov" or "Mr. Putin"."""
-    words = _name_words(name)
-    return words[0] if len(words) > 1 else None
-
-
-def _name_words(name: str) -> list[str]:
-    words = [w.strip(",.") for w in _plain(name).split()]
-    honorifics = {t.rstrip(".") for t, title in titles().items() if title.kind == "honorific"}
-    return [w for w in words if w and w not in _NAME_SUFFIXES and w not in honorifics]
-
-
-def plausible_alias(form: str, name: str, kept: Iterable[str] = ()) -> bool:
-    """Whether ``form`` may be listed as another name of the entity called ``name``: not the name or a name
-    already ``kept`` in other capitals ("MICHAEL Sheen"), and not a pronoun that happens to be capitalised ("Us
-    officials", read as the US at the start of a sentence); a pronoun in capitals ("US") is an abbreviation."""
-    folded = form.casefold()
-    if folded in {other.casefold() for other in (name, *kept)}:
-        return False
-    return form.isupper() or folded not in coref.pronouns()
-
-
 # ---- language data
-
-
-@cache
-def titles() -> dict[str, Title]:
-    table = {}
-    for phrase, kind, gender, means in data.rows("titles.tsv"):
-        table[phrase] = Title(kind, None if gender == "-" else gender, None if means == "-" else means)
-    return table
 
 
 @cache
@@ -579,7 +530,7 @@ def _key(name: _Name, grouping: _Grouping) -> str:
         return f"GPE:{code}"
     if name.kind == "NORP" and (code := geo.demonym(name.text)):
         return f"NORP:{code}"
-    return f"{name.kind}:{_plain(name.text)}"
+    return f"{name.kind}:{plain(name.text)}"
 
 
 def _person_key(words: list[str], grouping: _Grouping) -> str:
@@ -630,19 +581,13 @@ def _person_for(word: str, grouping: _Grouping) -> int | None:
 
 
 def _person_words(text: str) -> list[str]:
-    words = [w.strip(",") for w in _plain(text).split()]
-    return [w for w in words if w and w not in _NAME_SUFFIXES]
+    words = [w.strip(",") for w in plain(text).split()]
+    return [w for w in words if w and w not in NAME_SUFFIXES]
 
 
 def _initials(text: str) -> str | None:
     letters = [w[0] for w in text.split() if w[:1].isupper()]
     return "".join(letters) if len(letters) >= 2 else None
-
-
-def _plain(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    return " ".join(folded.replace(".", " ").split())
 
 
 def _canonical(group: _Group) -> str:

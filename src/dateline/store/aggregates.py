@@ -20,10 +20,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import data, dates
-from ..cameo.dictionaries import NO_COUNTRY, sectors, split_code
 from ..errors import DatelineError
 from ..model import Entity, Event, Quote
 from ..pipeline import geo
+from ..reference.cameo.dictionaries import NO_COUNTRY, sectors, split_code
 from . import fts
 from .articles import chunks, stored_date
 from .events import FIRST_REPORT, EventFilters, all_periods, conditions, day_of, period_bounds, period_of

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from .. import dates
 from ..errors import NotFound
 from ..model import Annotations, Cue, Entity, Mention, Phrase, Place, Quote, Span, Speaker, Summary, TimeExpr
-from ..pipeline.entities import given_name_key, plausible_alias, surname_key
+from ..reference.names import given_name_key, plausible_alias, surname_key
 from . import events, fts
 from .schema import (
     QUOTES_FTS_TABLE,

@@ -87,8 +87,8 @@ from collections.abc import Iterator
 from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
 from spacy.tokens import Doc
 
-from ...cameo.verbs import VerbDictionary
 from ...model import Article, Event, Place, Quote, TimeExpr
+from ...reference.cameo.verbs import VerbDictionary
 from ..entities import Found
 from .reading import ActorCoding, Reading
 from .sentence import sentence_events

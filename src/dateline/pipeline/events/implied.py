@@ -9,8 +9,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ... import data
-from ...cameo.verbs import word_classes
 from ...model import ActorCode
+from ...reference.cameo.verbs import word_classes
 from .grammar import SUBJECTS
 from .phrases import actors_of, event_noun, overlap
 from .reading import Actor, Reading

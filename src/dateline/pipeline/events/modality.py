@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...cameo.verbs import Match
+from ...reference.cameo.verbs import Match
 from ..cues import cue_words
 from .frames import Resolved, framed
 from .grammar import DEONTIC, FUTURE, POSSIBLE, auxiliaries, reported

@@ -7,9 +7,9 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ...cameo.dictionaries import split_code
-from ...cameo.verbs import word_classes
 from ...model import ActorCode
+from ...reference.cameo.dictionaries import split_code
+from ...reference.cameo.verbs import word_classes
 from .grammar import speaker_of
 from .reading import Actor, Reading
 

@@ -8,8 +8,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from ...cameo.verbs import VerbDictionary
 from ...model import ActorCode, Article, Entity, Place, Quote, TimeExpr
+from ...reference.cameo.verbs import VerbDictionary
 from ..entities import Found
 
 

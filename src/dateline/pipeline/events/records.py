@@ -9,8 +9,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ... import data
-from ...cameo import codebook
 from ...model import Event, EventActor, Evidence
+from ...reference.cameo import codebook
 from ..ids import stable_id
 from .reading import Actor, Reading
 from .setting import event_date, event_place

@@ -13,7 +13,7 @@ from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from ...cameo.verbs import Match, Pattern, Word, best
+from ...reference.cameo.verbs import Match, Pattern, Word, best
 from .grammar import DEONTIC, FUTURE, POSSIBLE, SUBJECTS
 from .reading import Reading
 

@@ -31,9 +31,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .. import data
-from ..errors import InputError
-from ..model import Problem
+from ... import data
+from ...errors import InputError
+from ...model import Problem
 
 T = TypeVar("T")
 

@@ -35,8 +35,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .. import data
-from ..errors import InputError
+from ... import data
+from ...errors import InputError
 
 FRAMES = frozenset(
     {"intent", "appeal", "demand", "reject", "threaten", "yield", "say", "judge", "light", "through", "object"}

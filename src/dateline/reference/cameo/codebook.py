@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .. import data
-from ..errors import DatelineError
+from ... import data
+from ...errors import DatelineError
 
 
 class UnknownCode(DatelineError, KeyError):
