@@ -101,53 +101,92 @@ def test_expressions_are_normalised_against_the_anchor(
     assert (phrase, kind, value, grain) in found(nlp, text)
 
 
-def test_without_an_anchor_relative_values_use_x_placeholders(nlp: Language) -> None:
-    text = "On Monday the envoy met officials; on March 3 and 3 March 2021 he left; yesterday at 3 p.m. he spoke."
-    values = {said: value for said, _, value, _ in found(nlp, text, None)}
-    assert values["Monday"] == "XXXX-WXX-1"
-    assert values["March 3"] == "XXXX-03-03"
-    assert values["3 March 2021"] == "2021-03-03"
-    assert values["yesterday"] == "XXXX-XX-XX"
-    assert values["3 p.m."] == "XXXX-XX-XXT15:00"
-    assert value_of(nlp, "The bank was founded in 1998 and grew for two years.", "two years", None) == "P2Y"
+ENVOY = "On Monday the envoy met officials; on March 3 and 3 March 2021 he left; yesterday at 3 p.m. he spoke."
 
 
-def test_four_digits_before_a_zone_are_a_clock_time_not_a_year(nlp: Language) -> None:
-    text = "The ferry left at 0930 GMT. Voting closes at 1900 local time, and the curfew starts at 2200 hrs."
-    values = {said: value for said, _, value, _ in found(nlp, text)}
-    assert values["0930 GMT"] == "2022-02-21T09:30"
-    assert values["1900 local time"] == "2022-02-21T19:00"
-    assert values["2200 hrs"] == "2022-02-21T22:00"
-    assert value_of(nlp, "The dam was finished in 1923 after a decade of work.", "1923") == "1923"
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (ENVOY, "Monday", "XXXX-WXX-1"),
+        (ENVOY, "March 3", "XXXX-03-03"),
+        (ENVOY, "3 March 2021", "2021-03-03"),
+        (ENVOY, "yesterday", "XXXX-XX-XX"),
+        (ENVOY, "3 p.m.", "XXXX-XX-XXT15:00"),
+        ("The bank was founded in 1998 and grew for two years.", "two years", "P2Y"),
+    ],
+)
+def test_without_an_anchor_relative_values_use_x_placeholders(
+    nlp: Language, text: str, phrase: str, value: str
+) -> None:
+    assert value_of(nlp, text, phrase, None) == value
+
+
+FERRY = "The ferry left at 0930 GMT. Voting closes at 1900 local time, and the curfew starts at 2200 hrs."
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (FERRY, "0930 GMT", "2022-02-21T09:30"),
+        (FERRY, "1900 local time", "2022-02-21T19:00"),
+        (FERRY, "2200 hrs", "2022-02-21T22:00"),
+        ("The dam was finished in 1923 after a decade of work.", "1923", "1923"),
+    ],
+)
+def test_four_digits_before_a_zone_are_a_clock_time_not_a_year(
+    nlp: Language, text: str, phrase: str, value: str
+) -> None:
+    assert value_of(nlp, text, phrase) == value
 
 
 def test_a_date_anchor_works_like_a_time(nlp: Language) -> None:
     assert value_of(nlp, "They met on Monday.", "Monday", date(2022, 2, 23)) == "2022-02-21"
 
 
-def test_anaphoric_and_financial_periods_follow_the_text(nlp: Language) -> None:
-    text = "Profit rose in the third quarter. A year ago, the firm lost money. A storm hit in 2019; that year was bad."
-    values = {said: value for said, _, value, _ in found(nlp, text, date(2021, 11, 2))}
-    assert values["the third quarter"] == "2021-Q3"
-    assert values["A year ago"] == "2020-Q3"  # the reported quarter, a year before
-    assert values["that year"] == "2019"
+REPORT = "Profit rose in the third quarter. A year ago, the firm lost money. A storm hit in 2019; that year was bad."
 
 
-def test_words_that_only_look_like_times_are_left_alone(nlp: Language) -> None:
-    text = "You may go. The march was long. She is 52 years old and owns three-quarters of the firm."
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (REPORT, "the third quarter", "2021-Q3"),
+        (REPORT, "A year ago", "2020-Q3"),  # the reported quarter, a year before
+        (REPORT, "that year", "2019"),
+    ],
+)
+def test_anaphoric_and_financial_periods_follow_the_text(nlp: Language, text: str, phrase: str, value: str) -> None:
+    assert value_of(nlp, text, phrase, date(2021, 11, 2)) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go. The march was long. She is 52 years old and owns three-quarters of the firm.",
+        "The Daily Courier ran a piece on This Week with Anna Holm.",
+    ],
+)
+def test_words_that_only_look_like_times_are_left_alone(nlp: Language, text: str) -> None:
     assert found(nlp, text) == []
-    assert found(nlp, "The Daily Courier ran a piece on This Week with Anna Holm.") == []
 
 
-def test_ids_offsets_and_granularity(nlp: Language) -> None:
+def test_ids_and_offsets(nlp: Language) -> None:
     text = "Fighting resumed on Monday."
     (expression,) = list(times(nlp(text), MONDAY, "art"))
     assert isinstance(expression, TimeExpr)
     assert text[expression.start : expression.end] == "Monday"
     assert expression.id == stable_id("art", "time", expression.start, expression.end)
     assert expression.article_id == "art"
-    assert granularity("DATE", "2022-W08-WE") == "week"
-    assert granularity("DATE", "1998-SU") == "quarter"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "grain"),
+    [
+        ("DATE", "2022-W08-WE", "week"),
+        ("DATE", "1998-SU", "quarter"),
+    ],
+)
+def test_granularity_is_read_from_the_value(kind: str, value: str, grain: str) -> None:
+    assert granularity(kind, value) == grain
 
 
 @pytest.mark.parametrize(
