@@ -1,4 +1,4 @@
-"""The 5W1H card (pipeline/summary.py) against the Giveme5W1H gold standard.
+"""The 5W1H card (pipeline/summary/) against the Giveme5W1H gold standard.
 
     .venv/bin/python benchmarks/eval_5w1h.py [--half tune|check] [--misses] [--question who]
 
@@ -12,10 +12,11 @@ Giveme5W1H reports (0.82 on its own data).
 
 Each record becomes an Article (text, title, published read with dateline.dates.parse_timestamp); the real pipeline
 stages annotate it (dateline.pipeline.annotate), then summarize() reads the card. Two runs: with the title parsed
-(summarize's ``title``, as headline_text() gives it) and without (the title's words only weigh in). For the first,
-precision is also split by where the answer came from: the text (a phrase with offsets), or elsewhere (the title's
-words, or for when the publication date). Speed: ms per article of the spaCy pass over the texts (nlp.pipe, one
-process), of the title parse, and of summarize() itself (best of three). Figures only; nothing is asserted.
+(summarize's ``title``, as headline_text() gives it, with the times stage's ``title_times`` in it) and without (the
+title's words only weigh in). For the first, precision is also split by where the answer came from: the text (a phrase
+with offsets), or elsewhere (the title's words, or for when the publication date). Speed: ms per article of the
+spaCy pass over the texts (nlp.pipe, one process), of the title parse, and of summarize() itself (best of three).
+Figures only; nothing is asserted.
 One half of the articles is scored at a time (benchmarks/halves.py). --misses prints every card of the tune half
 beside the gold (--question picks the rows); it refuses the check half.
 """
@@ -35,8 +36,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.dates import parse_timestamp
-from dateline.model import Annotations, Article, Phrase, Summary
-from dateline.pipeline import annotate
+from dateline.model import Annotations, Article, Phrase, Summary, TimeExpr
+from dateline.pipeline import annotate, times
 from dateline.pipeline.summary import headline_text, summarize
 from halves import HALVES, TUNE, pick, refuse_misses
 
@@ -140,6 +141,7 @@ class Run:
     articles: list[Article]
     docs: list[Doc]
     titles: list[Doc]
+    title_times: list[list[TimeExpr]]  # what the times stage finds in each title, as annotate() reads it
     found: list[Annotations]
 
 
@@ -153,15 +155,21 @@ def parse(nlp: Language, records: list[Record]) -> tuple[Run, dict[str, float]]:
     started = time.perf_counter()
     titles = list(nlp.pipe((headline_text(a) for a in articles), batch_size=64))
     title_ms = (time.perf_counter() - started) * 1000 / len(docs)
+    title_times = [
+        list(times.times(title, article.date_line or article.published, article.id))
+        for title, article in zip(titles, articles, strict=True)
+    ]
     found = [annotate(doc, article, "en") for doc, article in zip(docs, articles, strict=True)]
     timing = {"spacy_ms_per_article": spacy_ms, "title_parse_ms_per_article": title_ms}
-    return Run(articles, docs, titles, found), timing
+    return Run(articles, docs, titles, title_times, found), timing
 
 
 def cards(run: Run, *, with_titles: bool) -> list[Summary]:
     return [
-        summarize(doc, article, found, title if with_titles else None)
-        for doc, article, found, title in zip(run.docs, run.articles, run.found, run.titles, strict=True)
+        summarize(doc, article, found, title, title_times) if with_titles else summarize(doc, article, found)
+        for doc, article, found, title, title_times in zip(
+            run.docs, run.articles, run.found, run.titles, run.title_times, strict=True
+        )
     ]
 
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from ..config import Settings
-from ..model import Annotations, Article, Event, Problem
+from ..model import Annotations, Article, Event, Problem, TimeExpr
 from ..reference.cameo.verbs import VerbDictionary
 from . import entities, events, language, nlp, places, quotes, summary, times, workers
 from .actors import ActorCoder
@@ -170,10 +170,13 @@ def annotate(
     # the dated day is the local one ("today" in Dhaka at 00:30 is not yesterday in UTC): prefer it when known
     anchor = article.date_line or article.published
     found.times = stage("times", lambda: list(times.times(doc, anchor, article.id)), [])
+    title_times: list[TimeExpr] = []
+    if title is not None:  # the title's times are the summary's alone (they can date its event), and not stored
+        title_times = stage("title times", lambda: list(times.times(title, anchor, article.id)), [])
     found.places = stage("places", lambda: list(places.places(doc, named, article.id)), [])
     coded = coding or coders()
     found.events = stage("events", lambda: list(_events(doc, article, named, found, coded)), [])
-    found.summary = stage("summary", lambda: summary.summarize(doc, article, found, title), None)
+    found.summary = stage("summary", lambda: summary.summarize(doc, article, found, title, title_times), None)
     return found
 
 
