@@ -1,10 +1,10 @@
 """Where articles and what was read in them are kept."""
 
 from .aggregates import ActivityPoint, ActorProfile, Network, NetworkEdge, NetworkNode, Partner, TimelinePoint
-from .annotation import QuoteFilters
 from .articles import Filters
 from .database import Store, WriteResult, schema_head
 from .events import DyadPoint, EventFilters
+from .quotes import QuoteFilters
 
 __all__ = [
     "ActivityPoint",

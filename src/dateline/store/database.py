@@ -24,11 +24,14 @@ from sqlalchemy.engine import Connection, Engine
 from ..config import Settings
 from ..errors import DatabaseError
 from ..model import Annotations, Article, Entity, Event, Quote, SearchHit, Stats, Story
-from . import aggregates, annotation, articles, events
+from . import aggregates, articles, entities, events, quotes
 from .aggregates import ActivityPoint, Network, Partner, TimelinePoint
-from .annotation import QuoteFilters
+from .annotations import delete as delete_annotations
+from .annotations import insert as insert_annotations
+from .annotations import of_article
 from .articles import Filters, chunks
 from .events import DyadPoint, EventFilters, ExportRow
+from .quotes import QuoteFilters
 from .schema import articles as articles_table
 from .schema import processing
 
@@ -120,7 +123,7 @@ class Store:
                 pks = articles.insert(connection, fresh, self.settings)
                 new = {a.id for a in fresh}
                 found = [f for a, f in batch if f is not None and a.id in new]
-                annotation.insert(connection, pks, _first_each(found), model, version)
+                insert_annotations(connection, pks, _first_each(found), model, version)
         return WriteResult(stored=len(fresh), duplicates=len(batch) - len(fresh))
 
     def stored_articles(self, batch_size: int, not_read_by: str | None = None) -> Iterator[list[Article]]:
@@ -142,8 +145,8 @@ class Store:
     def replace_annotations(self, batch: Sequence[tuple[Article, Annotations]], model: str, version: str) -> None:
         with self._writing() as connection:
             pks = _primary_keys(connection, [a.id for a, _ in batch])
-            annotation.delete(connection, list(pks.values()))
-            annotation.insert(connection, pks, [f for a, f in batch if a.id in pks], model, version)
+            delete_annotations(connection, list(pks.values()))
+            insert_annotations(connection, pks, [f for a, f in batch if a.id in pks], model, version)
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -187,25 +190,25 @@ class Store:
     def annotations(self, article: Article) -> Annotations:
         with self.engine.connect() as connection:
             pk = _primary_keys(connection, [article.id])[article.id]
-            return annotation.of_article(connection, pk, article.id)
+            return of_article(connection, pk, article.id)
 
     def quotes(self, filters: QuoteFilters, limit: int | None, offset: int = 0) -> list[Quote]:
         with self.engine.connect() as connection:
-            return annotation.quote_listing(connection, filters, limit, offset)
+            return quotes.listing(connection, filters, limit, offset)
 
     def entities(
         self, kind: str | None, name: str | None, country: str | None, limit: int | None, offset: int = 0
     ) -> list[Entity]:
         with self.engine.connect() as connection:
-            return annotation.entity_listing(connection, kind, name, country, limit, offset)
+            return entities.listing(connection, kind, name, country, limit, offset)
 
     def entity(self, entity_id: str) -> Entity:
         with self.engine.connect() as connection:
-            return annotation.entity(connection, entity_id)
+            return entities.entity(connection, entity_id)
 
     def members(self, entity_id: str) -> tuple[str, tuple[str, ...]]:
         with self.engine.connect() as connection:
-            return annotation.members(connection, entity_id)
+            return entities.members(connection, entity_id)
 
     def actor_codes(self, ids: tuple[str, ...]) -> list[str]:
         with self.engine.connect() as connection:
