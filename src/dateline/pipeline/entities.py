@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 from ..model import Entity, Mention
 from ..reference.names import NAME_SUFFIXES, Title, plain, plausible_alias, titles
-from . import coref, geo, ids, quotemarks
+from . import coref, geo, ids
+from .quotes import marks as quotemarks
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _KIND_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5, "EVENT": 6}

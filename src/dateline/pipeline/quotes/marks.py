@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..model import Span, paragraph_spans
+from ...model import Span, paragraph_spans
 
 _OPENERS = frozenset("“«„") | {"``"}
 _CLOSERS = frozenset("»")
@@ -22,6 +22,7 @@ _MARKS = re.compile(r"[“”\"«»„]|''|``")
 _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-…")
 SENTENCE_END = re.compile(r"[.!?…][)\]’'\"”]*\s+")
+QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "«", "»"})  # the marks as the tokenizer splits them off
 _MAX_OPEN = 3_000  # characters a quote left open may run before it is cut at a sentence end
 
 
