@@ -31,6 +31,7 @@ from pathlib import Path
 import psutil
 
 from dateline import Corpus, Settings
+from dateline.ingest import storing
 from dateline.store import Store
 from ingest import BBC, synthetic_corpus
 from record import Measured
@@ -88,11 +89,11 @@ def absorbable_rate(source: Path, folder: Path) -> tuple[float, int]:
             for batch in corpus.store.stored_articles(settings.batch_size)
             for article in batch
         ]
-    store = Store.open(str(folder / "absorb.db"), settings)
+    store = Store.open(str(folder / "absorb.db"))
     try:
         started = time.perf_counter()
         for start in range(0, len(pending), settings.batch_size):
-            store.write(pending[start : start + settings.batch_size], settings.model)
+            storing.write(store, pending[start : start + settings.batch_size], settings)
         seconds = time.perf_counter() - started
     finally:
         store.close()

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from conftest import SEED, SHARED, write
 from dateline import Corpus, Settings
-from dateline.store.aggregates import code_label
+from dateline.reference.cameo.labels import code_label
 from dateline.web import create_app
 
 SCRIPT = "<script>alert(1)</script>"

@@ -23,9 +23,9 @@ from dateline import Corpus
 from dateline.cli import app
 from dateline.config import Settings
 from dateline.errors import DatelineError
+from dateline.ingest import cluster
 from dateline.inputs import Document, partitions
 from dateline.model import Article, IngestReport, Problem
-from dateline.pipeline import cluster
 
 CORPORA = SHARED / "corpora"
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import BACKENDS, SEED, new_database, write
 from dateline import Corpus
 from dateline.cli import app
-from dateline.export import GDELT_COLUMNS
+from dateline.export.gdelt import GDELT_COLUMNS
 
 runner = CliRunner()
 

@@ -7,8 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import write
-from dateline import Corpus, Settings
+from dateline import Corpus, Settings, ingest
 from dateline.cli import app
+from dateline.ingest import storing
 from dateline.pipeline import language, nlp
 
 
@@ -170,12 +171,12 @@ def test_worker_processes_read_the_same_as_one_process(tmp_path: Path) -> None:
     assert found[1] == found[2] and len(found[1]) > 30
 
 
-def test_a_failing_store_stops_the_workers_instead_of_hanging(tmp_path: Path) -> None:
+def test_a_failing_store_stops_the_workers_instead_of_hanging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "googlenews.jsonl"
     if not shared.exists():
         pytest.skip(f"{shared} is absent: the corpora live in ../shared")
     with Corpus.open(str(tmp_path / "x.db"), Settings(n_process=2, batch_size=5)) as corpus:
-        real = corpus.store.write
+        real = storing.write
         calls = []
 
         def fails_second_time(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -184,24 +185,26 @@ def test_a_failing_store_stops_the_workers_instead_of_hanging(tmp_path: Path) ->
                 raise RuntimeError("disk says no")
             return real(*args, **kwargs)
 
-        corpus.store.write = fails_second_time  # type: ignore[method-assign]
+        monkeypatch.setattr(storing, "write", fails_second_time)
         with pytest.raises(RuntimeError, match="disk says no"):
             corpus.ingest([str(shared)])
         assert corpus.stats().articles == 5  # the first batch stays
 
 
-def test_a_copy_is_not_parsed_while_its_original_is_on_its_way_to_the_store(tmp_path: Path) -> None:
+def test_a_copy_is_not_parsed_while_its_original_is_on_its_way_to_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lines = [json.dumps({"title": f"Story {n}", "text": f"The mayor of Town {n} said on Monday that the bridge opens."})
              for n in range(6)]  # fmt: skip
     write(tmp_path / "feed.jsonl", "\n".join(lines + lines) + "\n")  # each copy comes three batches after its original
     with Corpus.open(str(tmp_path / "x.db"), Settings(n_process=1, batch_size=2)) as corpus:
         parsed = []
-        real = corpus._annotated
+        real = ingest.annotated
 
-        def counting(articles):  # type: ignore[no-untyped-def]
-            return real(a for a in articles if not parsed.append(a.id))
+        def counting(articles, settings):  # type: ignore[no-untyped-def]
+            return real((a for a in articles if not parsed.append(a.id)), settings)
 
-        corpus._annotated = counting  # type: ignore[method-assign]
+        monkeypatch.setattr(ingest, "annotated", counting)
         report = corpus.ingest([str(tmp_path / "feed.jsonl")])
     assert (report.stored, report.duplicates) == (6, 6)
     assert len(parsed) == len(set(parsed)) == 6

@@ -6,9 +6,10 @@ import spacy
 from spacy.language import Language
 
 from dateline.model import Place
-from dateline.pipeline import geo, ids
+from dateline.pipeline import ids
 from dateline.pipeline.entities import entities
 from dateline.pipeline.places import places
+from dateline.reference import geography as geo
 
 
 @pytest.fixture(scope="module")

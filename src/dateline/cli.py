@@ -17,10 +17,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from . import render
+from . import export, render
 from .config import LOOPBACK_NAMES, MB, Settings
 from .corpus import Corpus
 from .errors import DatelineError
+from .export.records import to_dict
 from .model import Annotations, Article, Event, EventActor, IngestReport, Problem, SearchHit, Story
 from .render import Format
 
@@ -236,7 +237,7 @@ def show(
         article = corpus.article(article_id)
         found = corpus.annotations(article.id) if annotate else None
     if fmt == "json":
-        render.emit_one({**render.to_dict(article), "annotations": render.to_dict(found)} if found else article)
+        render.emit_one({**to_dict(article), "annotations": to_dict(found)} if found else article)
     else:
         _print_article(article, found)
 
@@ -248,7 +249,7 @@ def _print_article(article: Article, found: Annotations | None) -> None:
         for part in (
             ", ".join(article.authors),
             article.outlet or "",
-            render.to_dict(article.published) or "",
+            to_dict(article.published) or "",
         )
         if part
     )
@@ -258,7 +259,7 @@ def _print_article(article: Article, found: Annotations | None) -> None:
         ("id", article.id),
         ("story", article.story_id),
         ("url", article.url),
-        ("updated", render.to_dict(article.updated)),
+        ("updated", to_dict(article.updated)),
         ("source", f"{article.source} ({article.format})"),
     ):
         if value:
@@ -458,7 +459,8 @@ def export_events(
         raise typer.Exit(1)
     with _corpus(db) as corpus:
         out = output if output is not None else sys.stdout
-        count = corpus.export_events(fmt, out, source=source, target=target, code=code, since=since, until=until)
+        rows = corpus.export_rows(source=source, target=target, code=code, since=since, until=until)
+        count = export.write(rows, fmt, out)
     errors.print(render.plain(f"{count:,} events written" + (f" to {output}" if output else "")))
 
 

@@ -1,4 +1,5 @@
-"""The Python API. The CLI, and later the web API, are thin shells over it.
+"""The Python API: queries over the store, and the ingest's entry point. The CLI and the web API are thin shells
+over it; what it returns is written out by export/.
 
 from dateline import Corpus
 with Corpus.open("dateline.db") as corpus:
@@ -8,21 +9,19 @@ with Corpus.open("dateline.db") as corpus:
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from pathlib import Path
-from typing import IO
 
-from . import dates, dedup, export, pipeline, readers
+from . import dates, ingest
 from .config import Settings
 from .errors import DatelineError
-from .inputs import documents
+from .ingest.reading import Input
 from .model import Annotations, Article, Entity, Event, IngestReport, Problem, Quote, SearchHit, Stats, Story
 from .store import (
     ActorProfile,
     DyadPoint,
     EventFilters,
+    ExportRow,
     Filters,
     Network,
     QuoteFilters,
@@ -31,7 +30,6 @@ from .store import (
 )
 
 Bound = str | date | datetime | None
-Input = str | tuple[str, bytes]  # a path, "-" for stdin, or a file's name and content (an upload)
 PERIODS = ("day", "week", "month", "year")
 
 
@@ -44,7 +42,7 @@ class Corpus:
     def open(cls, db: str | None = None, settings: Settings | None = None) -> Corpus:
         """Open (creating and migrating as needed) the database at a path or URL; default ./dateline.db."""
         settings = settings or Settings.from_env()
-        return cls(Store.open(db or settings.db, settings), settings)
+        return cls(Store.open(db or settings.db), settings)
 
     def close(self) -> None:
         self.store.close()
@@ -62,121 +60,17 @@ class Corpus:
 
         Bad inputs become Problems in the report; they never stop the run or touch what is stored.
         """
-        report = IngestReport()
-        started = time.perf_counter()
-
-        def progress() -> None:
-            report.seconds = time.perf_counter() - started
-            if on_progress:
-                on_progress(report)
-
-        in_flight: set[str] = set()  # ids sent to the pipeline and not stored yet: a copy of one is not parsed twice
-
-        def counted(item: Article | Problem) -> Article | None:
-            """Count what was read in the report; the article, when it is one."""
-            article = None
-            if isinstance(item, Problem):
-                report.problems.append(item)
-            else:
-                report.read += 1
-                report.problems.extend(Problem(item.source, w, "warning") for w in item.warnings)
-                article = item
-            progress()
-            return article
-
-        def fresh() -> Iterator[Article]:
-            """New articles only: those already stored, or on their way to the store, skip the spaCy pass."""
-            batch: list[Article] = []
-            for item in self.read(paths):
-                if (article := counted(item)) is not None:
-                    batch.append(article)
-                if len(batch) >= self.settings.batch_size:
-                    yield from unseen(batch)
-                    batch = []
-            yield from unseen(batch)
-
-        def wanted(items: list[Article | Problem]) -> set[str]:
-            """What a Dask worker found in one part of the input (articles without their text): the new ones' ids."""
-            found = [article for article in map(counted, items) if article is not None]
-            return {article.id for article in unseen(found)}
-
-        def unseen(batch: list[Article]) -> Iterator[Article]:
-            for article in self._unseen(batch, report):
-                if article.id in in_flight:
-                    report.duplicates += 1
-                else:
-                    in_flight.add(article.id)
-                    yield article
-
-        def store(pending: list[tuple[Article, Annotations | None]]) -> None:
-            result = self.store.write(pending, self.settings.model, pipeline.VERSION)
-            report.stored += result.stored
-            report.duplicates += result.duplicates
-            in_flight.difference_update(article.id for article, _ in pending)
-            pending.clear()
-            progress()
-
-        def store_all(annotated: Iterable[tuple[Article, Annotations | None]]) -> None:
-            pending: list[tuple[Article, Annotations | None]] = []
-            for article, found in annotated:
-                if found is not None:
-                    report.problems.extend(Problem(article.source, note, "warning") for note in found.notes)
-                pending.append((article, found))
-                if len(pending) >= self.settings.batch_size:
-                    store(pending)
-            if pending:
-                store(pending)
-
-        if self.settings.extract and self.settings.actor_files:  # the users' dictionaries, read before any article
-            coding = pipeline.coders(tuple(self.settings.actor_files), tuple(self.settings.verb_files))
-            report.problems.extend(coding.warnings)
-        if self.settings.dask:
-            from .pipeline import cluster  # Dask takes 0.4 s to import: only an ingest that asks for it pays that
-
-            with cluster.connect(self.settings.dask) as client:
-                store_all(cluster.annotated(client, list(paths), self.settings, wanted))
-        else:
-            store_all(self._annotated(fresh()))
-        if report.stored:
-            self.store.analyze()  # the query planner's statistics follow the tables' growth
-        progress()
-        return report
+        return ingest.run(self.store, self.settings, paths, on_progress)
 
     def reprocess(self, *, stale_only: bool = False, on_progress: Callable[[int], None] | None = None) -> int:
         """Read stored articles again with the current pipeline (after an upgrade, or with another --model),
         replacing what was found before; with ``stale_only``, only articles an older pipeline read.
         Returns how many articles were read."""
-        done = 0
-        version = pipeline.VERSION if stale_only else None
-        for batch in self.store.stored_articles(self.settings.batch_size, not_read_by=version):
-            found = list(pipeline.annotate_all(batch, self.settings))
-            self.store.replace_annotations(found, self.settings.model, pipeline.VERSION)
-            done += len(batch)
-            if on_progress:
-                on_progress(done)
-        if done:
-            self.store.analyze()
-        return done
-
-    def _unseen(self, batch: list[Article], report: IngestReport) -> list[Article]:
-        if not batch:
-            return []
-        fresh = self.store.unseen(batch)
-        report.duplicates += len(batch) - len(fresh)
-        return fresh
-
-    def _annotated(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Annotations | None]]:
-        if not self.settings.extract:
-            return ((article, None) for article in articles)
-        return pipeline.annotate_all(articles, self.settings)
+        return ingest.reprocess(self.store, self.settings, stale_only=stale_only, on_progress=on_progress)
 
     def read(self, paths: Iterable[Input]) -> Iterator[Article | Problem]:
         """Articles (with their ids) and problems from ``paths``, without storing anything."""
-        for document in documents(list(paths), self.settings.max_file_bytes):
-            if isinstance(document, Problem):
-                yield document
-            else:
-                yield from dedup.identified(readers.read(document, self.settings.max_read_seconds))
+        return ingest.read(paths, self.settings)
 
     def search(
         self,
@@ -353,13 +247,14 @@ class Corpus:
         filters = _event_filters(actor=actor, plover=plover, since=since, until=until)
         return self.store.network(by, filters, max(1, min_events), limit)
 
-    def export_events(
-        self, fmt: str, out: IO[str] | Path, *, source: str | None = None, target: str | None = None,
-        code: str | None = None, since: Bound = None, until: Bound = None,
-    ) -> int:  # fmt: skip
-        """Write events as GDELT 2.0 event rows, Parquet, CSV or JSON Lines; returns how many."""
+    def export_rows(
+        self, *, source: str | None = None, target: str | None = None, code: str | None = None, since: Bound = None,
+        until: Bound = None,
+    ) -> Iterator[ExportRow]:  # fmt: skip
+        """Every event matching, in storage order, streamed, with what other tools' tables want beside it (a stable
+        number, its article's url, when it was stored): what ``dateline.export.write`` writes."""
         filters = _event_filters(source=source, target=target, code=code, since=since, until=until)
-        return export.write(self.store.export_events(filters), fmt, out)
+        return self.store.export_events(filters)
 
     def entities(
         self,

@@ -4,14 +4,14 @@
     -> quotes (speakers resolved through the entities) -> times (against the publication time) -> places
     -> events (CAMEO/PLOVER, actors coded from dictionaries and roles) -> summary (the 5W1H card)
 
-The pipeline is a pure function of the article (``read``), so it can run anywhere: in this process, in local worker
-processes (``annotate_all``), on a Dask worker later; the store writes what it returns.
+The pipeline is a pure function of the article (``read``), so it can run anywhere: in this process, in worker
+processes or on Dask workers (ingest/ runs it there and stores what it returns).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..config import Settings
 from ..model import Annotations, Article, Event, Problem, TimeExpr
 from ..reference.cameo.verbs import VerbDictionary
-from . import entities, events, language, nlp, places, quotes, summary, times, workers
+from . import entities, events, language, nlp, places, quotes, summary, times
 from .actors import ActorCoder
 
 T = TypeVar("T")
@@ -46,29 +46,6 @@ def coders(actor_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) 
     problems: list[Problem] = []
     actors = ActorCoder.load(actor_files, problems)
     return Coders(actors, VerbDictionary.load(verb_files), tuple(problems))
-
-
-TASK_ARTICLES = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
-
-
-def annotate_all(articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, Annotations]]:
-    """Each article with what the pipeline found in it, in order.
-
-    With several processes, whole articles go to worker processes (pipeline/workers.py), which parse and read them
-    and send back only the annotations: extraction runs in parallel with parsing, and no parsed Doc crosses a process
-    boundary. An article that takes a worker longer than ``max_article_seconds`` is stopped and stored unread; in one
-    process nothing can stop it.
-    """
-    # loaded here, before any worker forks: a bad dictionary stops the run before any work, in one error and one
-    # set of warnings, and the workers share the model and the coders instead of each loading them again
-    coders(tuple(settings.actor_files), tuple(settings.verb_files))
-    tasks = _tasks(articles)
-    if settings.processes <= 1:
-        for task in tasks:
-            yield from zip(task, read(task, settings), strict=True)
-        return
-    nlp.load(settings.model)
-    yield from workers.annotated(tasks, settings, read)
 
 
 def read(task: list[Article], settings: Settings) -> list[Annotations]:
@@ -136,17 +113,6 @@ def _not_prose(text: str) -> str | None:
     if longest > LONGEST_MARKS:
         return f"not prose: a run of {longest:,} marks without a space"
     return None
-
-
-def _tasks(articles: Iterable[Article]) -> Iterator[list[Article]]:
-    task: list[Article] = []
-    for article in articles:
-        task.append(article)
-        if len(task) >= TASK_ARTICLES:
-            yield task
-            task = []
-    if task:
-        yield task
 
 
 def annotate(

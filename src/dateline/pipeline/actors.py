@@ -47,6 +47,7 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from ..model import ActorCode, Entity, Mention, Problem
+from ..reference import geography as geo
 from ..reference.cameo.dictionaries import (
     NO_COUNTRY,
     Actor,
@@ -62,7 +63,6 @@ from ..reference.cameo.dictionaries import (
     split_code,
     words,
 )
-from . import geo
 from .entities import Found
 
 _GOVERNMENT = "GOV"

@@ -7,7 +7,7 @@ countries and gender; coreference (coref.py) attaches pronouns and descriptions.
 "President Vladimir Putin of Russia", "Putin" and "Mr. Putin" are one person named "Vladimir Putin" (the fullest
 name the text gives), role "President", country RUS; a title is never part of a name. Within an article a surname
 joins the full name that ends with it; across articles the ingest merges them by their name keys. Countries are
-named the way geo.py names them ("United States" for "the U.S."), so ids agree across articles.
+named the way reference/geography.py names them ("United States" for "the U.S."), so ids agree across articles.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import data
 from ..model import Entity, Mention
+from ..reference import geography as geo
 from ..reference.names import NAME_SUFFIXES, Title, plain, plausible_alias, titles
-from . import coref, geo, ids
+from . import coref, ids
 from .quotes import marks as quotemarks
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})

@@ -19,7 +19,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..model import Entity, Place
-from . import geo, ids
+from ..reference import geography as geo
+from . import ids
 from .entities import Found
 
 KINDS = frozenset({"GPE", "LOC", "FAC"})

@@ -2,15 +2,17 @@
 
 from .aggregates import ActivityPoint, ActorProfile, Network, NetworkEdge, NetworkNode, Partner, TimelinePoint
 from .articles import Filters
-from .database import Store, WriteResult, schema_head
-from .events import DyadPoint, EventFilters
+from .database import Store, schema_head
+from .events import DyadPoint, EventFilters, ExportRow
 from .quotes import QuoteFilters
+from .writer import Writer
 
 __all__ = [
     "ActivityPoint",
     "ActorProfile",
     "DyadPoint",
     "EventFilters",
+    "ExportRow",
     "Filters",
     "Network",
     "NetworkEdge",
@@ -19,6 +21,6 @@ __all__ = [
     "QuoteFilters",
     "Store",
     "TimelinePoint",
-    "WriteResult",
+    "Writer",
     "schema_head",
 ]

@@ -13,25 +13,22 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .. import data, dates
+from .. import dates
 from ..errors import DatelineError
 from ..model import Entity, Event, Quote
-from ..pipeline import geo
-from ..reference.cameo.dictionaries import NO_COUNTRY, sectors, split_code
+from ..reference.cameo.dictionaries import NO_COUNTRY
+from ..reference.cameo.labels import code_label
 from . import fts
 from .articles import chunks, stored_date
 from .events import FIRST_REPORT, EventFilters, all_periods, conditions, day_of, period_bounds, period_of
 from .schema import FTS_TABLE, articles, entities, events, mentions, quotes
 
 MAX_POINTS = 10_000  # periods on one time axis: 27 years of days
-INTERNATIONAL = ("IGO", "NGO", "IMG")  # code types of bodies that no one country holds
-LABEL_LENGTH = 24  # longer names are shown by their acronym on a network's nodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,38 +299,6 @@ def _nodes(
         NetworkNode(node, names.get(node, node), codes[node].most_common(1)[0][0], node, n)
         for node, n in weight.most_common()
     ]
-
-
-def code_label(code: str) -> str:
-    """An actor code in words where its country or organisation is known ("RUSGOV": "Russia government",
-    "IGOWSTNAT": "NATO", "IGOEUREECGOV": "European Union (government)"), else the code itself."""
-    country, sector = split_code(code)
-    known = geo.country(country)
-    if known is not None:
-        return f"{known.name} {_sector_words(sector)}".strip()
-    body = next((code[:end] for end in range(len(code), 5, -3) if code[:end] in _organisations()), None)
-    if body is None:
-        return code
-    rest = code[len(body) :]
-    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in sectors()), None)
-    return f"{_organisations()[body]} ({_sector_words(sector)})" if sector else _organisations()[body]
-
-
-def _sector_words(sector: str | None) -> str:
-    return sectors().get(sector or "", "").split(":")[0]
-
-
-@lru_cache(maxsize=1)
-def _organisations() -> dict[str, str]:
-    """International bodies' codes (IGOUNO) -> a name to label them with: the first named actor with the code in
-    data/actors.tsv (the body itself comes before its organs), by its acronym when the name is too long for a
-    node ("North Atlantic Treaty Organization": "NATO")."""
-    found: dict[str, str] = {}
-    for name, code, _since, _until, aliases in data.rows("actors.tsv"):
-        if code[:3] in INTERNATIONAL and code not in found:
-            acronyms = [alias for alias in aliases.split("|") if alias.isupper() and alias.isalpha()]
-            found[code] = acronyms[0] if len(name) > LABEL_LENGTH and acronyms else name
-    return found
 
 
 def _per_day(article_pk: sa.ColumnElement[int], where: sa.ColumnElement[bool], axis: _Axis) -> sa.Select[Any]:

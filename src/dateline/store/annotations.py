@@ -1,5 +1,5 @@
 """What the reading pipeline found in an article, in the store: written with its article, replaced as a whole, read
-back. Entities (corpus-wide) are entities.py's, quotes' queries quotes.py's, events' events.py's."""
+back. Entities (corpus-wide rows) are entities.py's, quotes' queries quotes.py's, events' events.py's."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from ..model import Annotations, Entity, Mention, Phrase, Place, Quote, Summary,
 from ..reference.names import plausible_alias
 from . import events, fts
 from .entities import count_mentions, uncount_mentions
-from .entities import upsert as upsert_entities
 from .quotes import QuoteFilters
 from .quotes import listing as quote_listing
 from .schema import entities, mentions, places, processing, quotes, summaries, times
@@ -25,9 +24,9 @@ WS = ("who", "what", "when", "where", "why", "how")
 
 
 def insert(connection: Connection, pks: dict[str, int], found: Sequence[Annotations], model: str, version: str) -> None:
-    """Write the annotations of stored articles (``pks``: article id -> primary key)."""
+    """Write the annotations of stored articles (``pks``: article id -> primary key), their entities saved already
+    and their events grouped."""
     now = dates.to_iso(datetime.now(UTC))
-    upsert_entities(connection, [e for f in found for e in f.entities])
     count_mentions(connection, found)
     rows: dict[sa.Table, list[dict[str, Any]]] = {
         mentions: [],

@@ -1,4 +1,5 @@
-"""Articles in the store: writing them (with their near-duplicate story) and every query over them."""
+"""Articles in the store: writing them (with their story and signature, which the ingest gives) and every query
+over them."""
 
 from __future__ import annotations
 
@@ -8,13 +9,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
 import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
-from .. import dates, dedup
-from ..config import Settings
+from .. import dates
 from ..errors import DatabaseError, DateError, NotFound
 from ..model import Article, SearchHit, Span, Stats, Story, Timestamp
 from . import fts
@@ -176,35 +175,16 @@ def not_stored(connection: Connection, batch: Sequence[Article]) -> list[Article
     return fresh
 
 
-def assign_stories(
-    connection: Connection, fresh: list[Article], sigs: list[np.ndarray], keys: list[list[int]], threshold: float
-) -> None:
-    """Each article joins the story of its most similar earlier copy (stored or earlier in the batch)."""
-    stored = _stored_candidates(connection, {k for ks in keys for k in ks})
-    in_batch: dict[int, list[int]] = {}
-    for index, article in enumerate(fresh):
-        best, article.story_id = threshold, article.id
-        candidates: dict[tuple[str, int], tuple[str, np.ndarray]] = {
-            ("stored", pk): (story, sig) for key in keys[index] for pk, story, sig in stored.get(key, [])
-        }
-        for key in keys[index]:
-            for other in in_batch.get(key, []):
-                candidates["batch", other] = (fresh[other].story_id or fresh[other].id, sigs[other])
-            in_batch.setdefault(key, []).append(index)
-        for story, sig in candidates.values():
-            if (score := dedup.similarity(sigs[index], sig)) >= best:
-                best, article.story_id = score, story
-
-
-def _stored_candidates(connection: Connection, keys: set[int]) -> dict[int, list[tuple[int, str, np.ndarray]]]:
-    """Band key -> (pk, story id, signature) of stored articles sharing that band."""
+def story_candidates(connection: Connection, keys: set[int]) -> dict[int, list[tuple[int, str, bytes]]]:
+    """Band key -> (pk, story id, MinHash signature) of the stored articles sharing that band: the earlier copies a new
+    article may join the story of. An article sharing several bands is the same tuple under each."""
     by_pk: dict[int, list[int]] = {}
     for chunk in chunks(list(keys)):
         for key, pk in connection.execute(
             sa.select(lsh_bands.c.key, lsh_bands.c.article_pk).where(lsh_bands.c.key.in_(chunk))
         ):
             by_pk.setdefault(pk, []).append(key)
-    found: dict[int, list[tuple[int, str, np.ndarray]]] = {}
+    found: dict[int, list[tuple[int, str, bytes]]] = {}
     for chunk in chunks(list(by_pk)):
         rows = connection.execute(
             sa.select(signatures.c.article_pk, signatures.c.minhash, articles.c.story_id)
@@ -212,17 +192,17 @@ def _stored_candidates(connection: Connection, keys: set[int]) -> dict[int, list
             .where(signatures.c.article_pk.in_(chunk))
         )
         for pk, minhash, story_id in rows:
-            entry = (pk, story_id, dedup.from_bytes(minhash))
+            entry = (pk, story_id, minhash)
             for key in by_pk[pk]:
                 found.setdefault(key, []).append(entry)
     return found
 
 
-def insert(connection: Connection, fresh: list[Article], settings: Settings) -> dict[str, int]:
-    """Store new articles (already checked not stored); returns id -> primary key."""
-    sigs = [dedup.signature(a.text, settings.minhash_perms) for a in fresh]
-    keys = [dedup.band_keys(s, settings.lsh_bands) for s in sigs]
-    assign_stories(connection, fresh, sigs, keys, settings.near_duplicate_threshold)
+def insert(
+    connection: Connection, fresh: list[Article], minhashes: Sequence[bytes], band_keys: Sequence[list[int]]
+) -> dict[str, int]:
+    """Store new articles (already checked not stored, their stories assigned) with their MinHash signatures and
+    LSH band keys; returns id -> primary key."""
     now = dates.to_iso(datetime.now(UTC))
     connection.execute(sa.insert(articles), [_row(a, now) for a in fresh])
     pks: dict[str, int] = {}
@@ -233,11 +213,11 @@ def insert(connection: Connection, fresh: list[Article], settings: Settings) -> 
         connection.execute(sa.insert(article_authors), authors)
     connection.execute(
         sa.insert(signatures),
-        [{"article_pk": pks[a.id], "minhash": dedup.to_bytes(s)} for a, s in zip(fresh, sigs, strict=True)],
+        [{"article_pk": pks[a.id], "minhash": m} for a, m in zip(fresh, minhashes, strict=True)],
     )
     connection.execute(
         sa.insert(lsh_bands),
-        [{"key": k, "article_pk": pks[a.id]} for a, ks in zip(fresh, keys, strict=True) for k in ks],
+        [{"key": k, "article_pk": pks[a.id]} for a, ks in zip(fresh, band_keys, strict=True) for k in ks],
     )
     fts.index_articles(connection, list(pks.values()))
     return pks
@@ -332,3 +312,11 @@ def conditions(filters: Filters) -> list[Any]:
 def chunks(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), SQL_VARIABLES):
         yield items[start : start + SQL_VARIABLES]
+
+
+def primary_keys(connection: Connection, ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in chunks(ids):
+        query = sa.select(articles.c.id, articles.c.pk).where(articles.c.id.in_(chunk))
+        found.update({row.id: row.pk for row in connection.execute(query)})
+    return found

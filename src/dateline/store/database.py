@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -21,19 +20,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from ..config import Settings
 from ..errors import DatabaseError
 from ..model import Annotations, Article, Entity, Event, Quote, SearchHit, Stats, Story
 from . import aggregates, articles, entities, events, quotes
 from .aggregates import ActivityPoint, Network, Partner, TimelinePoint
-from .annotations import delete as delete_annotations
-from .annotations import insert as insert_annotations
 from .annotations import of_article
-from .articles import Filters, chunks
+from .articles import Filters
 from .events import DyadPoint, EventFilters, ExportRow
 from .quotes import QuoteFilters
 from .schema import articles as articles_table
 from .schema import processing
+from .writer import Writer
 
 WRITE_LOCK = int.from_bytes(b"dateline", "big")  # the advisory lock's key: any number other programs do not use
 DRIVERS = {
@@ -46,19 +43,12 @@ DRIVERS = {
 URL_FORMS = "an SQLite file path, sqlite:///PATH, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
 
 
-@dataclass(frozen=True, slots=True)
-class WriteResult:
-    stored: int
-    duplicates: int
-
-
 class Store:
-    def __init__(self, engine: Engine, settings: Settings) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.settings = settings
 
     @classmethod
-    def open(cls, url: str, settings: Settings) -> Store:
+    def open(cls, url: str) -> Store:
         """The store at an SQLite file path, an sqlite:/// URL or a postgresql:// URL, migrated to the newest
         schema."""
         engine = _engine(url)
@@ -69,7 +59,7 @@ class Store:
             engine.dispose()
             reason = " ".join(str(error.orig).split())
             raise DatabaseError(f"{_shown(url)}: cannot open as a dateline database ({reason})") from None
-        store = cls(engine, settings)
+        store = cls(engine)
         if not store._has_statistics():
             store.analyze()
         return store
@@ -113,19 +103,6 @@ class Store:
         with self.engine.connect() as connection:
             return articles.not_stored(connection, batch)
 
-    def write(
-        self, batch: Sequence[tuple[Article, Annotations | None]], model: str = "", version: str = ""
-    ) -> WriteResult:
-        """Store articles with their annotations in one transaction; ones already stored count as duplicates."""
-        with self._writing() as connection:  # locked before checking what is stored: another ingest may store it now
-            fresh = articles.not_stored(connection, [article for article, _ in batch])
-            if fresh:
-                pks = articles.insert(connection, fresh, self.settings)
-                new = {a.id for a in fresh}
-                found = [f for a, f in batch if f is not None and a.id in new]
-                insert_annotations(connection, pks, _first_each(found), model, version)
-        return WriteResult(stored=len(fresh), duplicates=len(batch) - len(fresh))
-
     def stored_articles(self, batch_size: int, not_read_by: str | None = None) -> Iterator[list[Article]]:
         """Every stored article in ingest order, in batches; with ``not_read_by``, only those that pipeline
         version has not read."""
@@ -142,21 +119,15 @@ class Store:
             last = rows[-1].pk
             yield [articles.to_article(row) for row in rows]
 
-    def replace_annotations(self, batch: Sequence[tuple[Article, Annotations]], model: str, version: str) -> None:
-        with self._writing() as connection:
-            pks = _primary_keys(connection, [a.id for a, _ in batch])
-            delete_annotations(connection, list(pks.values()))
-            insert_annotations(connection, pks, [f for a, f in batch if a.id in pks], model, version)
-
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """A write transaction holding the write lock. A database that cannot take the write (a full disk, a
-        read-only file or folder) is a DatabaseError naming it; the transaction is rolled back whole, so what was
-        stored before stays as it was."""
+    def writing(self) -> Iterator[Writer]:
+        """A write transaction holding the write lock: the ingest's steps write a batch through it. A database that
+        cannot take the write (a full disk, a read-only file or folder) is a DatabaseError naming it; the transaction
+        is rolled back whole, so what was stored before stays as it was."""
         try:
             with self.engine.begin() as connection:
                 _lock_for_writing(connection)
-                yield connection
+                yield Writer(connection)
         except sa.exc.OperationalError as error:
             reason = " ".join(str(error.orig).split())
             raise DatabaseError(f"{self.url}: cannot store ({reason}); nothing of this batch was stored") from None
@@ -189,7 +160,7 @@ class Store:
 
     def annotations(self, article: Article) -> Annotations:
         with self.engine.connect() as connection:
-            pk = _primary_keys(connection, [article.id])[article.id]
+            pk = articles.primary_keys(connection, [article.id])[article.id]
             return of_article(connection, pk, article.id)
 
     def quotes(self, filters: QuoteFilters, limit: int | None, offset: int = 0) -> list[Quote]:
@@ -311,18 +282,3 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
-
-
-def _primary_keys(connection: Connection, ids: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in chunks(ids):
-        query = sa.select(articles_table.c.id, articles_table.c.pk).where(articles_table.c.id.in_(chunk))
-        found.update({row.id: row.pk for row in connection.execute(query)})
-    return found
-
-
-def _first_each(found: list[Annotations]) -> list[Annotations]:
-    unique: dict[str, Annotations] = {}
-    for f in found:
-        unique.setdefault(f.article_id, f)
-    return list(unique.values())

@@ -1,15 +1,15 @@
 """Entities in the store: corpus-wide rows keyed by the pipeline's stable id, their kept mention counts, and the
 queries that answer with an entity's canonical self.
 
-A person named only by surname ("Putin") is merged into the one full name that shares it ("Vladimir Putin") through
-``canonical_id``, and un-merged again if a full name with that surname and another first name arrives. What is
-stored depends only on the set of articles read, not on their order or batches.
+An entity merged into another (a person named only by surname, "Putin", into the one full name that shares it,
+"Vladimir Putin") points at it through ``canonical_id``; the ingest decides which (ingest/entities.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,62 +18,61 @@ from sqlalchemy.engine import Connection
 
 from ..errors import NotFound
 from ..model import Annotations, Entity
-from ..reference.names import given_name_key, plausible_alias, surname_key
+from ..reference.names import plausible_alias
 from .schema import entities, entity_counts, mentions
 
 ALIAS_SAMPLE = 500  # an entity's other names and roles are read from this many of its first mentions
 
 
-def upsert(connection: Connection, found: list[Entity]) -> None:
-    """Add the batch's entities, or fold what the batch says about them into the stored rows. Every choice is a
-    function of the set of articles, never of their order or of where batches end: the best-written form of the
-    name, and the least country and gender (in alphabetical order) that any article gave."""
-    if not found:
-        return
-    rows: dict[str, dict[str, Any]] = {}
-    for entity in found:
-        row = {
-            "id": entity.id,
-            "kind": entity.kind,
-            "name": entity.name,
-            "country": entity.country,
-            "gender": entity.gender,
-            "surname": surname_key(entity.name) if entity.kind == "PERSON" else None,
-            "canonical_id": entity.id,
-        }
-        rows[entity.id] = _combined(rows[entity.id], row) if entity.id in rows else row
-    ids = list(rows)
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """What the store keeps of an entity, as the ingest decided it across the corpus."""
+
+    id: str
+    kind: str
+    name: str
+    country: str | None
+    gender: str | None
+    surname: str | None  # a person's surname key, which merges "Putin" into "Vladimir Putin"
+
+
+def stored(connection: Connection, ids: list[str]) -> list[EntityRow]:
+    """The stored rows of these entities (those stored already)."""
+    found = []
     for start in range(0, len(ids), _IDS_PER_QUERY):
         chunk = ids[start : start + _IDS_PER_QUERY]
-        for stored in connection.execute(sa.select(entities).where(entities.c.id.in_(chunk))).mappings():
-            rows[stored["id"]] = _combined(dict(stored), rows[stored["id"]])
-    statement = _upsert(connection, entities)
-    statement = statement.on_conflict_do_update(
-        index_elements=["id"],
-        set_={column: statement.excluded[column] for column in ("name", "country", "gender", "surname")},
-    )
-    connection.execute(statement, list(rows.values()))
-    for surname in {r["surname"] for r in rows.values() if r["surname"]}:
-        _merge_surname(connection, surname)
+        for row in connection.execute(sa.select(entities).where(entities.c.id.in_(chunk))):
+            found.append(EntityRow(row.id, row.kind, row.name, row.country, row.gender, row.surname))
+    return found
 
 
 _IDS_PER_QUERY = 500  # under every backend's limit on bound parameters
 
 
-def _combined(kept: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Two readings of one entity as one, the same whichever came first (commutative and associative)."""
-    return {
-        **kept,
-        "name": min(kept["name"], new["name"], key=_casing_rank),
-        "country": min(filter(None, (kept["country"], new["country"])), default=None),
-        "gender": min(filter(None, (kept["gender"], new["gender"])), default=None),
-    }
+def save(connection: Connection, rows: list[EntityRow]) -> None:
+    """Add new entities (each its own canonical entity) and rewrite the stored ones."""
+    if not rows:
+        return
+    statement = _upsert(connection, entities)
+    statement = statement.on_conflict_do_update(
+        index_elements=["id"],
+        set_={column: statement.excluded[column] for column in ("name", "country", "gender", "surname")},
+    )
+    connection.execute(statement, [{**asdict(row), "canonical_id": row.id} for row in rows])
 
 
-def _casing_rank(name: str) -> tuple[int, str]:
-    """Forms of one name differ only in case ("MICHAEL Sheen", "Michael Sheen"): the fewest capitals inside words
-    is how the name is usually written, not a shouted headline."""
-    return sum(c.isupper() for word in name.split() for c in word[1:]), name
+def people(connection: Connection, surname: str) -> dict[str, str]:
+    """Id -> name of the persons with this surname key."""
+    found = connection.execute(
+        sa.select(entities.c.id, entities.c.name).where(entities.c.surname == surname, entities.c.kind == "PERSON")
+    )
+    return {row.id: row.name for row in found}
+
+
+def point(connection: Connection, canonical: dict[str, str]) -> None:
+    """Point each entity (id -> the id of the entity it is merged into, or its own) at its canonical entity."""
+    for entity_id, canonical_id in canonical.items():
+        connection.execute(sa.update(entities).where(entities.c.id == entity_id).values(canonical_id=canonical_id))
 
 
 def count_mentions(connection: Connection, found: Sequence[Annotations]) -> None:
@@ -124,22 +123,6 @@ def uncount_mentions(connection: Connection, article_pks: list[int]) -> None:
 def _upsert(connection: Connection, table: sa.Table) -> Any:
     """An INSERT that can say what to do ON CONFLICT: each dialect has its own (SQLite's and PostgreSQL's agree)."""
     return (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(table)
-
-
-def _merge_surname(connection: Connection, surname: str) -> None:
-    """Point the persons with this surname at one of them when all the full names among them share a first name
-    ("Peter Lind", "Peter K. Lind", "Lind", "Mr. Lind"): the shortest full name, so the same one whatever
-    order they came in. A second first name ("Anna Lind") makes the lone surname ambiguous: all stand alone."""
-    people = connection.execute(
-        sa.select(entities.c.id, entities.c.name).where(entities.c.surname == surname, entities.c.kind == "PERSON")
-    ).all()
-    full = [p for p in people if given_name_key(p.name)]
-    one_person = len({given_name_key(p.name) for p in full}) == 1
-    target = min(full, key=lambda p: (len(p.name.split()), p.name, p.id)).id if one_person else None
-    for person in people:
-        connection.execute(
-            sa.update(entities).where(entities.c.id == person.id).values(canonical_id=target or person.id)
-        )
 
 
 # reading

@@ -1,8 +1,8 @@
-"""Events in the store: written with their article, grouped across articles, queried, counted by dyad.
+"""Events in the store: written with their article and their group, queried, counted by dyad.
 
-One real-world event is usually reported by many articles. Events with the same source and target codes and the
-same CAMEO root, dated within a day of each other, form one group (GDELT's event, whose mentions are our events);
-a group counts the stories and outlets that report it, so syndicated copies of one story count once.
+One real-world event is usually reported by many articles: the ingest puts the reports of one event in one group
+(GDELT's event, whose mentions are our events; see ingest/groups.py); a group counts the stories and outlets that
+report it, so syndicated copies of one story count once.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from .articles import chunks
 from .fts.query import Term
 from .schema import FTS_TABLE, articles, events
 
-GROUP_DAYS = 1  # reports of one event may date it a day apart (time zones, "late on Monday")
 FIRST_REPORT = events.c.id == events.c.group_id  # one event of each group: counting these counts groups
 _DAY, _WEEK, _MONTH = re.compile(r"\d{4}-\d{2}-\d{2}.*"), re.compile(r"\d{4}-W\d{2}"), re.compile(r"\d{4}-\d{2}")
 CODE = re.compile(r"[A-Z0-9-]{3,}")  # an actor code or the start of one, as written: RUS, USAGOV, IGOEUREEC, ---GOV
@@ -70,12 +69,8 @@ class DyadPoint:
 
 def insert(connection: Connection, pks: dict[str, int], found: Sequence[Annotations]) -> None:
     rows = [_row(pks[f.article_id], e) for f in found for e in f.events]
-    if not rows:
-        return
-    in_batch: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for row in rows:
-        row["group_id"] = _group(connection, row, in_batch)
-    connection.execute(sa.insert(events), rows)
+    if rows:
+        connection.execute(sa.insert(events), rows)
 
 
 def delete(connection: Connection, article_pks: list[int]) -> None:
@@ -95,37 +90,27 @@ def delete(connection: Connection, article_pks: list[int]) -> None:
             connection.execute(sa.update(events).where(events.c.group_id == group_id).values(group_id=new_id))
 
 
-def _group(
-    connection: Connection, row: dict[str, Any], in_batch: dict[tuple[str, str, str], list[tuple[str, str]]]
-) -> str:
-    """The group an event joins: an earlier report of the same actors and root within GROUP_DAYS, else its own."""
-    if not (row["source_code"] and row["target_code"]) or len(row["date"]) != 10:
-        return str(row["id"])
-    key = (row["source_code"], row["target_code"], row["root"])
-    day = date.fromisoformat(row["date"])
-    low, high = ((dates.shifted(day, days) or day).isoformat() for days in (-GROUP_DAYS, GROUP_DAYS))
-    for when, group in in_batch.get(key, []):
-        if low <= when <= high:
-            return group
-    stored = connection.execute(
+def reported_group(
+    connection: Connection, source_code: str, target_code: str, root: str, low: str, high: str
+) -> str | None:
+    """The group of a stored report of these actors and CAMEO root dated from ``low`` to ``high``, if there is one."""
+    return connection.execute(
         sa.select(events.c.group_id)
         .where(
-            events.c.source_code == key[0],
-            events.c.target_code == key[1],
-            events.c.root == key[2],
+            events.c.source_code == source_code,
+            events.c.target_code == target_code,
+            events.c.root == root,
             events.c.date.between(low, high),
         )
         .limit(1)
     ).scalar()
-    group = str(stored or row["id"])
-    in_batch.setdefault(key, []).append((row["date"], group))
-    return group
 
 
 def _row(article_pk: int, event: Event) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": event.id,
         "article_pk": article_pk,
+        "group_id": event.group_id,
         "code": event.code,
         "root": event.root,
         "quad_class": event.quad_class,

@@ -13,8 +13,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..corpus import Corpus
+from ..export.records import to_dict
 from ..model import Entity, Event, Quote, Story
-from ..render import to_dict
 from ..store import ActorProfile, Network
 from . import serialise
 from .errors import blame

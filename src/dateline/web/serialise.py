@@ -1,5 +1,5 @@
 """Records to the JSON the API answers with: the dataclasses the CLI prints with --format json, serialised the same
-way (render.to_dict), plus the shapes only the API has: listing pages, HTML snippets, chart points."""
+way (export.records.to_dict), plus the shapes only the API has: listing pages, HTML snippets, chart points."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..export.records import to_dict
 from ..model import Article, IngestReport, SearchHit, Span
-from ..render import to_dict
 from ..store import DyadPoint, TimelinePoint
 from .params import Paging
 

@@ -5,7 +5,7 @@ WARC files, archive members) and never reads an article itself. For each partiti
 holds (``survey``: the articles without their text, and the problems a local read reports); the caller drops the
 articles stored already or on their way to the store, which is what makes a rerun resume, and a worker reads the
 partition again and annotates the rest (``annotate``). Partitions are handed on and their results taken back in
-input order, so the store assigns stories as a single-process ingest does; at most two partitions per worker
+input order, so stories are assigned as in a single-process ingest; at most two partitions per worker
 thread are in flight, so memory stays flat however long the input. The spaCy model is loaded once per worker
 process, by nlp.load's cache.
 """
@@ -21,11 +21,12 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, wait
 
-from .. import dedup, pipeline, readers
+from .. import pipeline
 from ..config import Settings
 from ..errors import DatelineError
 from ..inputs import Document, partitions
 from ..model import Annotations, Article, Problem
+from .reading import articles as read_articles
 
 PARTITION_BYTES = 128 * 1024  # about 50 news articles: a few seconds of a worker's time, small to send back
 CONNECT_SECONDS = 10
@@ -148,7 +149,7 @@ def _name(partition: Partition) -> str:
 def survey(partition: Partition, settings: Settings) -> list[Article | Problem]:
     """What a partition holds: its articles, without their text (ids, sources and warnings are what the caller
     needs), and its problems, as a local read finds them."""
-    items = _read(partition, settings)
+    items = read_articles(partition, settings)
     return [item if isinstance(item, Problem) else replace(item, text="", paragraphs=[]) for item in items]
 
 
@@ -156,18 +157,10 @@ def annotate(partition: Partition, ids: set[str], settings: Settings) -> list[Fo
     """The articles of a partition with the given ids (the first copy of each), with what the pipeline finds."""
     articles: list[Article] = []
     left = set(ids)
-    for item in _read(partition, settings):
+    for item in read_articles(partition, settings):
         if isinstance(item, Article) and item.id in left:
             left.discard(item.id)
             articles.append(item)
     if not settings.extract or not articles:
         return [(article, None) for article in articles]
     return list(zip(articles, pipeline.read(articles, settings), strict=True))
-
-
-def _read(partition: Partition, settings: Settings) -> Iterator[Article | Problem]:
-    for document in partition:
-        if isinstance(document, Problem):
-            yield document
-        else:
-            yield from dedup.identified(readers.read(document, settings.max_read_seconds))
