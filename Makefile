@@ -54,6 +54,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/cog --check --check-fail-msg "run: make docs" -I benchmarks $(DOCS)
 
 # The quality gate: every headline figure on the check halves of ../shared/eval holds its floor (benchmarks/floors.json).
