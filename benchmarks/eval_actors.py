@@ -6,7 +6,8 @@ Gold: ../shared/eval/events/plover_dev.jsonl, 163 sentences; each event's source
 phrase as written (``text``), its country (``code``: ISO alpha-3, or IGO) and its sector (``sector``, or null for
 a country alone). For each item we find the phrase in the sentence (first exact, else case-blind occurrence), run
 spaCy and the entity stage on the sentence, and code the phrase with ``ActorCoder.phrase``. The records' dates
-are all one placeholder (2000-01-01), so phrases are coded without a date (today's codes, see cameo/dictionaries).
+are all one placeholder (2000-01-01), so phrases are coded without a date (today's codes, see
+reference/cameo/dictionaries).
 
 * country accuracy: our code's country part equals the gold country. The gold uses a few of CAMEO's older
   country codes (JAP, ITL, VTN), read here as their ISO codes; an IGO code's country part is "IGO".

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from dateline.pipeline.coref import pronouns
 from dateline.pipeline.entities import entities
-from dateline.pipeline.quotes.marks import quoted_ranges
+from dateline.pipeline.quotemarks import quoted_ranges
 
 CHALLENGE = Path(__file__).parent / "data" / "coref_challenge.jsonl"
 

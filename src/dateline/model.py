@@ -35,7 +35,7 @@ class Article:
     paragraphs: list[Span] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     id: str = ""  # stable hash of normalised text + url, set by dedup
-    story_id: str | None = None  # shared by near-duplicate copies, set by the store
+    story_id: str | None = None  # shared by near-duplicate copies, set by the ingest (ingest/stories.py)
 
 
 @dataclass(slots=True)

@@ -8,7 +8,6 @@ and its control characters are shown, not sent to the terminal.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import sys
@@ -21,7 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from . import dates
-from .model import Annotations, Article, Problem, SearchHit, Span
+from .export.records import to_dict
+from .model import Annotations, Article, Problem, Span
 
 Format = Literal["table", "json", "jsonl", "csv"]
 Column = tuple[str, Callable[[Any], Any]]
@@ -75,28 +75,6 @@ def problem_text(problem: Problem) -> str:
 def error_line(message: str) -> Text:
     """An error as the CLI prints it: one line, the message cut to ``CLIP``."""
     return Text.assemble(("error: ", "red"), plain(clipped(message)))
-
-
-def to_dict(record: Any) -> Any:
-    """A JSON-ready form of a record; an Article's text comes last so the metadata reads first."""
-    if isinstance(record, SearchHit):
-        return {**to_dict(record.article), "score": record.score, "snippet": record.snippet,
-                "highlights": to_dict(record.highlights)}  # fmt: skip
-    if isinstance(record, Span):
-        return {"start": record.start, "end": record.end}
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        fields = {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
-        if isinstance(record, Article):
-            ident, text = fields.pop("id"), fields.pop("text")
-            fields = {"id": ident, **fields, "text": text}
-        return fields
-    if isinstance(record, date):
-        return dates.to_iso(record)
-    if isinstance(record, dict):
-        return {str(k): to_dict(v) for k, v in record.items()}
-    if isinstance(record, list | tuple):
-        return [to_dict(v) for v in record]
-    return record
 
 
 def emit(records: Sequence[Any], fmt: Format, columns: Sequence[Column], console: Console, title: str = "") -> None:

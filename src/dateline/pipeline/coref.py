@@ -27,7 +27,7 @@ from spacy.attrs import DEP, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
 from .. import data
-from .quotes import marks as quotemarks
+from . import quotemarks
 
 WINDOW = 4  # sentences back a pronoun looks
 MAX_LOOKBACK = 80  # occurrences back, so one endless sentence stays linear

@@ -27,8 +27,7 @@ from .. import data
 from ..model import Entity, Mention
 from ..reference import geography as geo
 from ..reference.names import NAME_SUFFIXES, Title, plain, plausible_alias, titles
-from . import coref, ids
-from .quotes import marks as quotemarks
+from . import coref, ids, quotemarks
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _KIND_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5, "EVENT": 6}

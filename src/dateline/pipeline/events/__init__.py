@@ -4,8 +4,8 @@
 
 For each sentence:
 
-1. Triggers. Every word the verb dictionary knows (cameo/verbs.py) is matched against the words around it: before it
-   in the sentence, after it in its own phrase (its dependency subtree, less coordinated clauses, relative and
+1. Triggers. Every word the verb dictionary knows (reference/cameo/verbs.py) is matched against the words around it:
+   before it in the sentence, after it in its own phrase (its dependency subtree, less coordinated clauses, relative and
    adverbial clauses). The most specific pattern gives a code and a frame.
 2. Structure. A trigger in the complement of another (its object, its infinitive, its prepositional object, its "to"
    clause of purpose) belongs to it: the act of a frame ("agreed [to meet]" -> 036, "refused [to meet]" -> 125,

@@ -4,15 +4,15 @@
 
 Three readings of one parsed Doc, a module each:
 
-1. direct: quote marks, read from the text (marks); a quotation that stands as its own sentence is a *direct* quote,
-   attributed by the clause beside it.
+1. direct: quote marks, read from the text (../quotemarks.py, which coref reads too); a quotation that stands as its
+   own sentence is a *direct* quote, attributed by the clause beside it.
 2. reported: cue words, read from the dependency parse; what a cue reports is *mixed* when it holds a quoted fragment,
    *indirect* when it holds none.
 3. labelled: paragraph shapes, "Name: text" and a paragraph ending in "X added:" that introduces the next one.
 
 Beside them: indexed (the Doc indexed by character, which every reading shares), speakers (whom a cue word attributes
 to), found (a quote as a reading finds it) and merging (which of overlapping finds stand). Each module imports only
-those before it in this order: marks, indexed, speakers, found, direct, reported, labelled, merging.
+those before it in this order: indexed, speakers, found, direct, reported, labelled, merging.
 
 The cue words and where their content and speaker hang in the parse are data: data/cues.tsv, read by ../cues.py.
 """
@@ -25,11 +25,11 @@ from spacy.tokens import Doc
 
 from ...model import Cue, Quote, Speaker
 from ..ids import stable_id
+from ..quotemarks import quoted_spans
 from .direct import adopt, direct_quotes
 from .found import Attribution, FoundQuote
 from .indexed import IndexedDoc
 from .labelled import introduced_paragraphs, labelled_paragraphs
-from .marks import quoted_spans
 from .merging import outermost
 from .reported import reported_speech
 

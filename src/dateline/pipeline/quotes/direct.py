@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from ..cues import CueWord
+from ..quotemarks import QUOTE_TOKENS, SENTENCE_END, Quoted
 from .found import Attribution, FoundQuote, cue_chars, token_chars
 from .indexed import IndexedDoc
-from .marks import QUOTE_TOKENS, SENTENCE_END, Quoted
 from .speakers import SpeakerTokens, colon_speaker, cue_speaker, subject_of
 
 _SIGNATURE = re.compile(

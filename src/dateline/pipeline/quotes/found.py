@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ..cues import CueWord
+from ..quotemarks import QUOTE_TOKENS, Quoted
 from .indexed import IndexedDoc
-from .marks import QUOTE_TOKENS, Quoted
 from .speakers import SpeakerTokens
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ...model import Span, paragraph_spans
 from ..cues import cue_words
-from .marks import Quoted, quoted_spans
+from ..quotemarks import Quoted, quoted_spans
 
 
 class IndexedDoc:

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..cues import CueWord, cue_words
+from ..quotemarks import QUOTE_TOKENS
 from .found import Attribution, FoundQuote, cue_chars, trimmed, with_quote_marks
 from .indexed import IndexedDoc
-from .marks import QUOTE_TOKENS
 from .speakers import SpeakerTokens, agent_of, cue_speaker, noun_speaker, prep_object
 
 _OBJECTS = frozenset({"dobj", "pobj", "oprd"})

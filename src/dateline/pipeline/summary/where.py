@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ...model import Event, Phrase
-from .. import geo
+from ...reference import geography as geo
 from .candidates import Clause
 from .indexed import PLACE_LABELS, IndexedArticle
 from .phrases import object_end

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ...model import Span, paragraph_spans
+from ..model import Span, paragraph_spans
 
 _OPENERS = frozenset("“«„") | {"``"}
 _CLOSERS = frozenset("»")
