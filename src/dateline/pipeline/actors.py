@@ -106,7 +106,7 @@ class ActorCoder:
     @classmethod
     def load(cls, dictionaries: Sequence[str | Path] = (), problems: list[Problem] | None = None) -> ActorCoder:
         """The built-in dictionaries plus users' files (ours or PETRARCH's, actors or agents; see
-        reference/cameo/dictionaries.py), users' first. A bad file raises InputError naming the file and line; with
+        reference/cameo/dictionaries/), users' first. A bad file raises InputError naming the file and line; with
         ``problems`` given, a PETRARCH file's bad lines are noted there and the rest of it read, as PETRARCH does."""
         actors: list[ActorDictionary] = []
         agents: list[AgentDictionary] = []
