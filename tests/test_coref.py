@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from dateline.pipeline.coref import pronouns
+from dateline.pipeline import coref
+from dateline.pipeline.coref import CorefSettings, pronouns
 from dateline.pipeline.entities import entities
 from dateline.pipeline.quotemarks import quoted_ranges
 
@@ -92,6 +93,29 @@ def test_pronouns_teach_a_persons_gender(nlp: Language) -> None:
     found = entities(nlp("Officials said Lee Kowalczyk was detained on Friday. Her lawyer said she was innocent."))
     (person,) = [e for e in found.entities if e.kind == "PERSON"]
     assert person.gender == "female"
+
+
+HADDAD = "Amira Haddad spent nine days in a shelter. She said the nights were cold."
+TAMURA = "Tamura Motors recalled 40,000 cars on Monday. They said a sensor could fail."
+
+
+@pytest.mark.parametrize(
+    ("text", "settings", "expected"),
+    [
+        (HADDAD, CorefSettings(), [("She", "Amira Haddad")]),
+        (HADDAD, CorefSettings(window=0), []),  # "She" looks no further back than her own sentence
+        (TAMURA, CorefSettings(), [("They", "Tamura Motors")]),
+        (TAMURA, CorefSettings(plural_org=0.0), []),  # "they" may no longer mean a company
+    ],
+)
+def test_settings_take_effect(
+    nlp: Language, text: str, settings: CorefSettings, expected: list[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    anchors = [coref.Anchor(e.start, e.end, i) for i, e in enumerate(doc.ents)]
+    referents = [coref.Referent(e.label_) for e in doc.ents]
+    links = coref.link(doc, anchors, referents, settings=settings)
+    assert [(doc[found.start : found.end].text, doc.ents[found.referent].text) for found in links] == expected
 
 
 def test_quoted_ranges_pair_marks_and_close_at_the_paragraph_end() -> None:

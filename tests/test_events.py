@@ -14,7 +14,7 @@ from dateline.inputs import documents
 from dateline.model import Article, Event
 from dateline.pipeline import entities, places, quotes, times
 from dateline.pipeline.actors import ActorCoder
-from dateline.pipeline.events import events
+from dateline.pipeline.events import EventSettings, events
 from dateline.pipeline.ids import stable_id
 from dateline.readers import read
 from dateline.reference.cameo.verbs import VerbDictionary
@@ -44,12 +44,14 @@ def code(
                         verbs))  # fmt: skip
 
 
-def _events(doc: Doc, article: Article, coder: ActorCoder, verbs: VerbDictionary) -> list[Event]:
+def _events(
+    doc: Doc, article: Article, coder: ActorCoder, verbs: VerbDictionary, settings: EventSettings | None = None
+) -> list[Event]:
     found = entities.entities(doc, article.id)
     said = list(quotes.quotes(doc, found.resolve, article.id))
     when = list(times.times(doc, article.date_line or article.published, article.id))
     where = list(places.places(doc, found, article.id))
-    return list(events(doc, article, found, said, when, where, coder, verbs))
+    return list(events(doc, article, found, said, when, where, coder, verbs, settings or EventSettings()))
 
 
 def summary(found: list[Event]) -> set[tuple[str, str | None, str | None]]:
@@ -59,6 +61,30 @@ def summary(found: list[Event]) -> set[tuple[str, str | None, str | None]]:
 def only(found: list[Event]) -> Event:
     assert len(found) == 1, summary(found)
     return found[0]
+
+
+# ---- settings
+
+ATTACK = "Russian troops attacked Ukrainian positions near Kharkiv on Monday."
+THREAT = "Russian troops may attack Ukrainian positions near Kharkiv."
+
+
+@pytest.mark.parametrize(
+    ("text", "settings", "expected"),
+    [
+        (ATTACK, EventSettings(), [("190", 0.8, "asserted")]),
+        (ATTACK, EventSettings(longest_sentence=5), []),  # ten tokens: too long a sentence to read
+        (ATTACK, EventSettings(confidence_base=0.5), [("190", 0.7, "asserted")]),
+        (THREAT, EventSettings(), [("190", 0.7, "hypothetical")]),
+        (THREAT, EventSettings(confidence_hypothetical=0.3), [("190", 0.5, "hypothetical")]),
+    ],
+)
+def test_settings_take_effect(  # type: ignore[no-untyped-def]
+    nlp, coder, verbs, text: str, settings: EventSettings, expected: list[tuple[str, float, str]]
+) -> None:
+    article = Article(text=text, source="t", format="text", published=WEDNESDAY, id="a1")
+    coded = _events(nlp(text), article, coder, verbs, settings)
+    assert [(e.code, e.confidence, e.mode) for e in coded] == expected
 
 
 # ---- acts, their actors and their codes

@@ -17,7 +17,7 @@ from dateline.inputs import documents
 from dateline.model import Article, Quote
 from dateline.pipeline.cues import cue_words
 from dateline.pipeline.ids import stable_id
-from dateline.pipeline.quotes import Resolver, quoted_spans, quotes
+from dateline.pipeline.quotes import QuoteSettings, Resolver, quoted_spans, quotes
 from dateline.readers import read
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -363,6 +363,38 @@ LABELLED: list[tuple[str, list[Described]]] = [
 @pytest.mark.parametrize(("text", "expected"), LABELLED)
 def test_labelled_paragraphs(nlp: Language, text: str, expected: list[Described]) -> None:
     assert [described(q) for q in found(nlp, text)] == expected
+
+
+# --- settings: how far the readings look -----------------------------------------------------------------------------
+
+PIER = "“We will rebuild the pier,” the harbour master said, “and the ferry will run again.”"
+TOLD = "The harbour master told reporters at the old pier on Friday: “We will rebuild it before the summer.”"
+
+SETTINGS: list[tuple[str, QuoteSettings, list[Described]]] = [
+    (
+        PIER,
+        QuoteSettings(),
+        [("direct", "We will rebuild the pier,” the harbour master said, “and the ferry will run again.",
+          "the harbour master", "said", "speech")],
+    ),
+    # "said" stands three tokens after the first part: beyond a window of two it attributes only the second part
+    (
+        PIER,
+        QuoteSettings(tail_window=2),
+        [("direct", "and the ferry will run again.", "the harbour master", "said", "speech")],
+    ),
+    (TOLD, QuoteSettings(),
+     [("direct", "We will rebuild it before the summer.", "The harbour master", "told", "speech")]),
+    # ten characters before the quotation hold no cue word: the colon is the cue, and the words before it the speaker
+    (TOLD, QuoteSettings(lead_chars=10),
+     [("direct", "We will rebuild it before the summer.", "Friday", ":", "speech")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "settings", "expected"), SETTINGS)
+def test_settings_take_effect(nlp: Language, text: str, settings: QuoteSettings, expected: list[Described]) -> None:
+    doc = nlp(text)
+    assert [described(quote) for quote in quotes(doc, by_entities(doc), "a1", settings)] == expected
 
 
 # --- what is not attributed ------------------------------------------------------------------------------------------

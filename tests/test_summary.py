@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from dateline.inputs import documents
 from dateline.model import Annotations, Article, Event, Evidence, Phrase, Problem, Summary
 from dateline.pipeline import annotate
-from dateline.pipeline.summary import headline_text, summarize
+from dateline.pipeline.summary import SummarySettings, headline_text, summarize
 from dateline.readers import read
 
 TUESDAY = date(2024, 3, 12)
@@ -297,6 +297,30 @@ def test_an_event_on_the_main_clause_is_named_on_the_card(nlp: Language) -> None
     summary = summarize(doc, news, found)
     assert summary.event_id == "e1"
     assert said(summary.who, BANK) == "Central Bank of Kenya"
+
+
+PIER = (
+    "The harbour authority of Kellsburg approved a plan to rebuild the old wooden pier and the ferry terminal beside "
+    "it on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("settings", "who", "what"),
+    [
+        (SummarySettings(), "The harbour authority of Kellsburg", "approved a plan to rebuild the old wooden pier and "
+         "the ferry terminal"),
+        (SummarySettings(what_tokens=4), "The harbour authority of Kellsburg", "approved a plan to rebuild"),
+        (SummarySettings(np_tokens=3), "The harbour authority", "approved a plan to rebuild the old wooden pier and "
+         "the ferry terminal"),
+        (SummarySettings(lead_sentences=0), None, None),  # no lead: no main event
+    ],
+)  # fmt: skip
+def test_settings_take_effect(nlp: Language, settings: SummarySettings, who: str | None, what: str | None) -> None:
+    news = article(PIER)
+    doc = nlp(PIER)
+    summary = summarize(doc, news, annotate(doc, news, "en"), settings=settings)
+    assert (said(summary.who, PIER), said(summary.what, PIER)) == (who, what)
 
 
 def test_odd_input_gives_a_card_and_never_fails(nlp: Language) -> None:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from dateline.inputs import documents
 from dateline.model import Article, Problem, TimeExpr
 from dateline.pipeline.ids import stable_id
-from dateline.pipeline.times import granularity, times
+from dateline.pipeline.times import TimeSettings, granularity, times
 from dateline.readers import read
 
 MONDAY = datetime(2022, 2, 21, 16, 24, tzinfo=UTC)  # the seed article's publication time
@@ -32,6 +32,27 @@ def value_of(nlp: Language, text: str, phrase: str, anchor: datetime | date | No
     values = [value for said, _, value, _ in found(nlp, text, anchor) if said == phrase]
     assert values, f"{phrase!r} not found in {found(nlp, text, anchor)}"
     return values[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "settings", "value"),
+    [
+        ("The lease ends on 3/21/48.", "3/21/48", TimeSettings(), "2048-03-21"),
+        ("The lease ends on 3/21/48.", "3/21/48", TimeSettings(two_digit_pivot=40), "1948-03-21"),
+        ("The delegates meet Wednesday.", "Wednesday", TimeSettings(), "2022-02-23"),  # two days ahead: this week's
+        ("The delegates meet Wednesday.", "Wednesday", TimeSettings(weekday_ahead_days=1), "2022-02-16"),
+        ("The talks collapsed in the third quarter.", "the third quarter", TimeSettings(), "2021-Q3"),
+        # at no cost against the past tense, the nearer quarter is the coming one
+        (
+            "The talks collapsed in the third quarter.",
+            "the third quarter",
+            TimeSettings(against_tense_days=0),
+            "2022-Q3",
+        ),
+    ],
+)
+def test_settings_take_effect(nlp: Language, text: str, phrase: str, settings: TimeSettings, value: str) -> None:
+    assert [(t.text, t.value) for t in times(nlp(text), MONDAY, "a1", settings)] == [(phrase, value)]
 
 
 def test_the_seed_article_resolves_monday_and_thursday_against_its_publication(nlp: Language, seed: Path) -> None:

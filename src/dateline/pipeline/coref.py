@@ -8,7 +8,8 @@ animacy, never a co-argument of its own verb ("Putin praised him"), seldom somet
 pronoun is outside one ("'Lavrov is wrong,' he said"). When the winner is an unnamed phrase the pronoun stays
 unresolved: "it" for "the plan" is right, and naming no entity is better than naming the wrong one.
 First and second person pronouns are never resolved: inside a quote they are the speaker, whom the quotes stage
-finds. Nothing looks forward (no cataphora).
+finds. Nothing looks forward (no cataphora). How far back it looks, and how much less it makes of a name inside
+quotes or of "they" for a company or a country, are settings (CorefSettings).
 
 Definite descriptions are resolved when the text ties them to an entity: an apposition ("Antony Blinken, the US
 secretary of state"), a role and country the entity has ("the Russian foreign minister", "the Russian leader" for a
@@ -29,14 +30,20 @@ from spacy.tokens import Doc, Token
 from .. import data
 from . import quotemarks
 
-WINDOW = 4  # sentences back a pronoun looks
-MAX_LOOKBACK = 80  # occurrences back, so one endless sentence stays linear
-MAX_DESCRIPTION_LOOKBACK = 600  # "the Russian leader" may name someone from much earlier in the article
-OUTSIDE_QUOTE = 0.25  # a pronoun outside quotes seldom means a name inside them
-PLURAL_COUNTRY = 0.4  # "they" for a country is rare in news
-PLURAL_ORG = 0.8  # "the company said they" happens
-_NEARBY = 40.0  # at most this much for a candidate right before the pronoun in its own sentence, where a parse
-_NEAR_TOKENS = 12  # error has hidden the subject; fading to nothing this many tokens back
+
+@dataclass(frozen=True, slots=True)
+class CorefSettings:
+    """How far coreference looks back, and how much less it makes of candidates that fit a pronoun less well."""
+
+    window: int = 4  # sentences back a pronoun looks
+    max_lookback: int = 80  # occurrences back, so one endless sentence stays linear
+    max_description_lookback: int = 600  # "the Russian leader" may name someone from much earlier in the article
+    outside_quote: float = 0.25  # a pronoun outside quotes seldom means a name inside them: its salience times this
+    plural_country: float = 0.4  # "they" for a country is rare in news
+    plural_org: float = 0.8  # "the company said they" happens
+    nearby: float = 40.0  # at most this much for a candidate right before the pronoun in its own sentence, where a
+    near_tokens: int = 12  # parse error has hidden the subject; fading to nothing this many tokens back
+
 
 _ROLE_WEIGHT = {"subj": 80.0, "obj": 50.0, "poss": 30.0, "obl": 20.0, "mod": 5.0, "other": 30.0}
 _DEP_ROLE = {
@@ -149,6 +156,7 @@ class _State:
     referents: list[Referent]
     sent_of: numpy.ndarray
     anchor_at: dict[int, int]  # token -> the referent of the named mention it is in
+    settings: CorefSettings
     history: list[_Occurrence] = field(default_factory=list)
     blockers: dict[int, _Blocker] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
@@ -174,27 +182,35 @@ def _pleonastic() -> dict[str, str]:
     return {word: kind for word, kind in data.rows("entity_pleonastic.tsv")}
 
 
-def link(doc: Doc, anchors: list[Anchor], referents: list[Referent], text: str | None = None) -> list[Link]:
+def link(
+    doc: Doc,
+    anchors: list[Anchor],
+    referents: list[Referent],
+    text: str | None = None,
+    *,
+    settings: CorefSettings = CorefSettings(),
+) -> list[Link]:
     """Pronouns and definite descriptions in ``doc`` linked to the referents of the named mentions before them.
 
     People of unknown gender take "he" and "she" alike on a first pass; the pronouns they gathered then give them
     a gender (the majority), and a second pass resolves again with it, so that one early mistake ("her" for a man)
-    does not decide for the whole article. ``text`` is doc.text, when the caller has it already.
+    does not decide for the whole article. ``text`` is doc.text, when the caller has it already; ``settings`` say how
+    far back to look and how to weigh what is found there.
     """
     if not len(doc):
         return []
     sent_of = _sentence_index(doc)
     events = _events(doc, anchors, sent_of, doc.text if text is None else text)
     anchor_at = {i: a.referent for a in anchors for i in range(a.start, a.end)}
-    links = _link_once(_State(doc, referents, sent_of, anchor_at), events)
+    links = _link_once(_State(doc, referents, sent_of, anchor_at, settings), events)
     if _learn_genders(doc, links, referents):
-        links = _link_once(_State(doc, referents, sent_of, anchor_at), events)
+        links = _link_once(_State(doc, referents, sent_of, anchor_at, settings), events)
     return links
 
 
 def _sentence_index(doc: Doc) -> numpy.ndarray:
     if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
-        return numpy.zeros(len(doc), dtype=numpy.int64)  # unparsed: one long sentence; MAX_LOOKBACK keeps it cheap
+        return numpy.zeros(len(doc), dtype=numpy.int64)  # unparsed: one long sentence; max_lookback keeps it cheap
     starts = doc.to_array(SENT_START) == 1
     starts[0] = False
     return numpy.cumsum(starts)
@@ -377,7 +393,8 @@ def _resolve_pronoun(state: _State, event: _Event) -> None:
 
 def _best_class(state: _State, event: _Event, pronoun: Pronoun) -> int | None:
     """The most salient class that agrees with the pronoun, or None."""
-    recent = state.history[-MAX_LOOKBACK:]
+    settings = state.settings
+    recent = _last(state.history, settings.max_lookback)
     if event.binders and (bound := _first(state, recent, event.binders, pronoun)) is not None:
         return bound
     if event.owner is not None and (owner := _first(state, recent, {event.owner}, pronoun)) is not None:
@@ -386,7 +403,7 @@ def _best_class(state: _State, event: _Event, pronoun: Pronoun) -> int | None:
     at = event.token.i
     for occurrence in reversed(recent):
         distance = event.sent - occurrence.sent
-        if distance > WINDOW:
+        if distance > settings.window:
             break
         if occurrence.token in event.excluded:
             continue
@@ -395,14 +412,19 @@ def _best_class(state: _State, event: _Event, pronoun: Pronoun) -> int | None:
             continue
         weight = 100.0 + _ROLE_WEIGHT[occurrence.role] + (50.0 if occurrence.main else 0.0)
         weight += 35.0 if occurrence.role == event.role else 0.0
-        if distance == 0:
-            weight += _NEARBY * max(0, _NEAR_TOKENS - (at - occurrence.token)) / _NEAR_TOKENS
+        if distance == 0 and settings.near_tokens > 0:
+            weight += settings.nearby * max(0, settings.near_tokens - (at - occurrence.token)) / settings.near_tokens
         if occurrence.quoted and not event.quoted:
-            weight *= OUTSIDE_QUOTE
+            weight *= settings.outside_quote
         if event.quoted and not occurrence.quoted and pronoun.gender not in ("male", "female"):
             continue  # a speaker's "it" or "they" is about what the quote talks of, seldom a name said outside it
         scores[occurrence.cls] = scores.get(occurrence.cls, 0.0) + weight * agreement * 0.5**distance
     return max(scores, key=lambda cls: scores[cls]) if scores else None
+
+
+def _last(history: list[_Occurrence], count: int) -> list[_Occurrence]:
+    """The last ``count`` occurrences (none for 0, where a slice from -0 would give them all)."""
+    return history[max(0, len(history) - count) :]
 
 
 def _first(state: _State, recent: list[_Occurrence], tokens: set[int] | frozenset[int], pronoun: Pronoun) -> int | None:
@@ -427,8 +449,8 @@ def _agreement(state: _State, cls: int, pronoun: Pronoun) -> float:
         if referent.kind == "NORP":
             return 1.0 if referent.plural else 0.0
         if referent.kind == "ORG":
-            return PLURAL_ORG
-        return PLURAL_COUNTRY if referent.kind == "GPE" else 0.0
+            return state.settings.plural_org
+        return state.settings.plural_country if referent.kind == "GPE" else 0.0
     if pronoun.gender == "neuter":
         return 1.0 if referent.kind in _THING_KINDS else 0.0
     if referent.kind != "PERSON":
@@ -454,7 +476,7 @@ def _resolve_noun(state: _State, event: _Event) -> None:
         if event.noun_class == "person":
             found = _described_person(state, event)
         elif not _modifiers(event.token):
-            found = _most_salient(state, event, lambda r: r.is_country, margin=1.5)
+            found = _most_salient(state, event, lambda r: r.is_country, state.settings.window, margin=1.5)
     if found is None:
         animacy = "person" if event.noun_class == "person" else "thing"
         _add_blocker(state, event, _Blocker(animacy, event.gender, event.plural))
@@ -504,11 +526,12 @@ def _description_country(state: _State, token: Token) -> str | None:
 
 
 def _most_salient(
-    state: _State, event: _Event, fits: Callable[[Referent], bool], window: int | None = WINDOW, margin: float = 1.0
+    state: _State, event: _Event, fits: Callable[[Referent], bool], window: int | None, margin: float = 1.0
 ) -> int | None:
-    """The most salient referent that fits, if it is ``margin`` times as salient as the next."""
+    """The most salient referent that fits within ``window`` sentences back (None: any), if it is ``margin`` times
+    as salient as the next."""
     scores: dict[int, float] = {}
-    for occurrence in reversed(state.history[-MAX_DESCRIPTION_LOOKBACK:]):
+    for occurrence in reversed(_last(state.history, state.settings.max_description_lookback)):
         distance = event.sent - occurrence.sent
         if window is not None and distance > window:
             break

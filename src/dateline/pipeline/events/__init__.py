@@ -74,10 +74,11 @@ For each sentence:
 Event ids are stable_id(article id, "event", trigger start, code); a second event of one trigger and code (a
 compound actor) adds its actors' offsets.
 
-The parts live in modules of this package, each importing only those before it: reading (the article's shared
-state), grammar (subjects, passives, auxiliaries), triggers (1), frames (2), phrases (who a noun phrase is),
-modality (3 and 5), arguments (4), setting (6), implied (the targets and countries the act's phrase leaves
-unsaid), records (the Event records), sentence (one sentence, all of the above).
+The parts live in modules of this package, each importing only those before it: settings (EventSettings: the
+limits of the reading and the weights of confidence), reading (the article's shared state, with the settings),
+grammar (subjects, passives, auxiliaries), triggers (1), frames (2), phrases (who a noun phrase is), modality (3 and
+5), arguments (4), setting (6), implied (the targets and countries the act's phrase leaves unsaid), records (the
+Event records), sentence (one sentence, all of the above).
 """
 
 from __future__ import annotations
@@ -93,8 +94,11 @@ from ..entities import Found
 from .reading import ActorCoding, Reading
 from .sentence import sentence_events
 from .setting import dated, day_of
+from .settings import EventSettings
 
-__all__ = ["ActorCoding", "events"]
+__all__ = ["ActorCoding", "EventSettings", "events"]
+
+_DEFAULTS = EventSettings()
 
 
 def events(
@@ -106,8 +110,9 @@ def events(
     places: list[Place],
     actors: ActorCoding,
     verbs: VerbDictionary,
+    settings: EventSettings = _DEFAULTS,
 ) -> Iterator[Event]:
-    """The events the article's sentences report, in text order."""
+    """The events the article's sentences report, in text order, read within the limits ``settings`` sets."""
     if not len(doc) or not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
         return
     usable_times = sorted((t for t in times if dated(t)), key=lambda t: t.start)
@@ -120,6 +125,7 @@ def events(
         sorted(places, key=lambda p: p.start),
         actors,
         verbs,
+        settings,
         published=day_of(article.date_line or article.published),
         triggers=verbs.triggers(),
         entities={e.id: e for e in found.entities},

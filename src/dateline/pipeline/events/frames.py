@@ -60,8 +60,9 @@ class Resolved:
     base: str | None  # the innermost act's code, which frames map
 
 
-def structure(triggers: list[Trigger]) -> None:
-    """Link each trigger to the trigger whose complement holds it; a frame takes its nearest as its act."""
+def structure(triggers: list[Trigger], light_reach: int) -> None:
+    """Link each trigger to the trigger whose complement holds it (a light verb only within ``light_reach`` steps);
+    a frame takes its nearest as its act."""
     by_index = {t.token.i: t for t in triggers}
     distance: dict[int, int] = {}
     for trigger in triggers:
@@ -71,7 +72,7 @@ def structure(triggers: list[Trigger]) -> None:
             token, steps, reach = token.head, steps + 1, reach + (0 if quantity else 1)
             governor = by_index.get(token.i)
             if governor is not None:
-                if governor.frame != "light" or reach <= 2:  # "held talks", "took part in talks", "sent tons of aid"
+                if governor.frame != "light" or reach <= light_reach:  # "held talks", "sent tons of aid"
                     trigger.governor = governor
                     distance[trigger.token.i] = steps
                 break

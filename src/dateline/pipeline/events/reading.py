@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import ActorCode, Article, Entity, Place, Quote, TimeExpr
 from ...reference.cameo.verbs import VerbDictionary
 from ..entities import Found
+from .settings import EventSettings
 
 
 class ActorCoding(Protocol):
@@ -45,6 +46,7 @@ class Reading:
     places: list[Place]
     actors: ActorCoding
     verbs: VerbDictionary
+    settings: EventSettings
     published: date | None = None
     triggers: frozenset[str] = frozenset()
     entities: dict[str, Entity] = field(default_factory=dict)

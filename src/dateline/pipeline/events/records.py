@@ -157,7 +157,7 @@ def _event(
         evidence=Evidence(start, end, reading.text[start:end], trigger_start, trigger_end),
         place=event_place(reading, sentence, chain_tokens, (source, target)),
         quote_id=_quote(reading, trigger.token, event_actors[0]) if entry.verbal else None,
-        confidence=_confidence(trigger, mode, source, target),
+        confidence=_confidence(reading, trigger, mode, source, target),
         mode=mode,
     )
 
@@ -197,19 +197,20 @@ def _quote(reading: Reading, token: Token, source: EventActor | None) -> str | N
     return None
 
 
-def _confidence(trigger: Trigger, mode: str, source: Actor | None, target: Actor | None) -> float:
+def _confidence(reading: Reading, trigger: Trigger, mode: str, source: Actor | None, target: Actor | None) -> float:
     """How sure the reading is, from what it rests on: a specific pattern and two coded actors make it surer."""
-    score = 0.6
+    weights = reading.settings
+    score = weights.confidence_base
     if trigger.pattern.specificity or trigger.act is not None:
-        score += 0.15
+        score += weights.confidence_specific
     if source is not None and source.code is not None:
-        score += 0.1
+        score += weights.confidence_coded_source
     if target is not None and target.code is not None:
-        score += 0.1
+        score += weights.confidence_coded_target
     if any(a is not None and a.head.pos_ == "PRON" for a in (source, target)):
-        score -= 0.1
+        score -= weights.confidence_pronoun
     if trigger.token.pos_ in ("NOUN", "PROPN", "ADJ"):
-        score -= 0.1
+        score -= weights.confidence_noun
     if mode == "hypothetical":
-        score -= 0.1
-    return round(max(0.05, min(1.0, score)), 2)
+        score -= weights.confidence_hypothetical
+    return round(max(weights.confidence_floor, min(1.0, score)), 2)

@@ -16,18 +16,16 @@ from .reading import Reading
 from .records import emit, reciprocal_act
 from .triggers import Trigger, find_triggers, with_obligations
 
-_LONGEST_SENTENCE = 250  # tokens
-
 
 def sentence_events(reading: Reading, sentence: Span) -> Iterator[Event]:
     """The events the sentence reports: those of its own clauses, else those it tells in passing."""
-    if len(sentence) > _LONGEST_SENTENCE:
+    if len(sentence) > reading.settings.longest_sentence:
         return  # run-on text (tables, lists without stops) is not read for events: its parse says little
     triggers = find_triggers(reading, sentence)
     if not triggers:
         return
     triggers = with_obligations(triggers)
-    structure(triggers)
+    structure(triggers, reading.settings.light_reach)
     reported = [t for t in triggers if (t.governor is None or t.governor.says) and not in_condition(t.token)]
     foreground = [t for t in reported if not background(t.token)]
     found = [event for trigger in foreground for event in _events_of(reading, sentence, trigger)]

@@ -10,9 +10,10 @@ Three readings of one parsed Doc, a module each:
    *indirect* when it holds none.
 3. labelled: paragraph shapes, "Name: text" and a paragraph ending in "X added:" that introduces the next one.
 
-Beside them: indexed (the Doc indexed by character, which every reading shares), speakers (whom a cue word attributes
-to), found (a quote as a reading finds it) and merging (which of overlapping finds stand). Each module imports only
-those before it in this order: indexed, speakers, found, direct, reported, labelled, merging.
+Beside them: settings (QuoteSettings, how far the readings look), indexed (the Doc indexed by character, which every
+reading shares, with the settings), speakers (whom a cue word attributes to), found (a quote as a reading finds it) and
+merging (which of overlapping finds stand). Each module imports only those before it in this order: settings,
+indexed, speakers, found, direct, reported, labelled, merging.
 
 The cue words and where their content and speaker hang in the parse are data: data/cues.tsv, read by ../cues.py.
 """
@@ -32,21 +33,25 @@ from .indexed import IndexedDoc
 from .labelled import introduced_paragraphs, labelled_paragraphs
 from .merging import outermost
 from .reported import reported_speech
+from .settings import QuoteSettings
 
-__all__ = ["Resolver", "quoted_spans", "quotes"]
+__all__ = ["QuoteSettings", "Resolver", "quoted_spans", "quotes"]
+
+_DEFAULTS = QuoteSettings()
 
 Resolver = Callable[[int, int], tuple[str, str] | None]
 """Given a speaker mention's start and end characters: the (entity id, canonical name) it refers to, or None."""
 
 
-def quotes(doc: Doc, resolve: Resolver, article_id: str = "") -> Iterator[Quote]:
-    """Attributed quotes in a parsed article, in text order; speakers' entities come from ``resolve``.
+def quotes(doc: Doc, resolve: Resolver, article_id: str = "", settings: QuoteSettings = _DEFAULTS) -> Iterator[Quote]:
+    """Attributed quotes in a parsed article, in text order; speakers' entities come from ``resolve``, and how far
+    the readings look for an attribution from ``settings``.
 
     The Doc needs spaCy's parser and lemmatizer (en_core_web_sm has both); without a parse there is nothing to read.
     """
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return
-    indexed = IndexedDoc(doc)
+    indexed = IndexedDoc(doc, settings)
     if not indexed.text.strip():
         return
     labelled = list(labelled_paragraphs(indexed)) + list(introduced_paragraphs(indexed))

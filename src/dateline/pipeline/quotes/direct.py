@@ -27,7 +27,6 @@ _JOINING = frozenset({"but", "and"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 _BETWEEN_SENTENCES = " \t.,;!?"
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
-_TAIL_WINDOW = 12
 
 
 def direct_quotes(indexed: IndexedDoc, labelled: list[FoundQuote]) -> tuple[list[FoundQuote], list[Quoted]]:
@@ -60,7 +59,7 @@ def _beside(indexed: IndexedDoc, quoted: Quoted, previous: FoundQuote | None) ->
     in a colon or a comma), and the attribution beside it: before, after, or in the paragraph above."""
     para = indexed.paragraph(quoted.open)
     floor = max(para.start, previous.close if previous and previous.close > para.start else para.start)
-    lead_start = sentence_start(indexed.text, max(floor, quoted.open - 400), quoted.open)
+    lead_start = sentence_start(indexed.text, max(floor, quoted.open - indexed.settings.lead_chars), quoted.open)
     lead = indexed.text[lead_start : quoted.open].rstrip()
     if previous is not None and _goes_on(previous, lead, lead_start):
         return True, previous.attribution
@@ -161,7 +160,7 @@ def _tail_attribution(indexed: IndexedDoc, quoted: Quoted) -> Attribution | None
         first += 1
     if first >= len(doc) or "\n" in indexed.text[quoted.close : doc[first].idx]:
         return None
-    for i in range(first, min(first + _TAIL_WINDOW, len(doc))):
+    for i in range(first, min(first + indexed.settings.tail_window, len(doc))):
         token = doc[i]
         if token.text in _SENTENCE_STOPS or "\n" in token.text or token.text in QUOTE_TOKENS:
             return None
@@ -170,16 +169,16 @@ def _tail_attribution(indexed: IndexedDoc, quoted: Quoted) -> Attribution | None
             continue
         if _opens_at(token, word, first):
             return Attribution(cue_chars(token, word), i, cue_speaker(token, word))
-        if _names_only(doc[first:i]):
+        if _names_only(doc[first:i], indexed.settings.name_words):
             return Attribution(token_chars(token), i, SpeakerTokens((first, i)))  # the parse lost the subject
         return None
     return None
 
 
-def _names_only(tokens: Iterable[Token]) -> bool:
-    """A run of words that can only be a noun phrase ("Kellsburg fire Chief Ada Brandt")."""
+def _names_only(tokens: Iterable[Token], longest: int) -> bool:
+    """A run of at most ``longest`` words that can only be a noun phrase ("Kellsburg fire Chief Ada Brandt")."""
     words = [t for t in tokens if not t.is_punct]
-    if not 0 < len(words) <= 8 or not any(t.pos_ == "PROPN" for t in words):
+    if not 0 < len(words) <= longest or not any(t.pos_ == "PROPN" for t in words):
         return False
     return all(t.pos_ in _NOMINAL or t.is_title for t in words)  # a capitalised name the tagger took for a verb
 
@@ -219,5 +218,5 @@ def _colon_paragraph(indexed: IndexedDoc, quoted: Quoted) -> Attribution | None:
     above = indexed.paragraph(para.start - 1)
     if above == para or not indexed.text[above.start : above.end].rstrip().endswith(":"):
         return None
-    lead_start = sentence_start(indexed.text, max(above.start, above.end - 400), above.end)
+    lead_start = sentence_start(indexed.text, max(above.start, above.end - indexed.settings.lead_chars), above.end)
     return lead_attribution(indexed, lead_start, above.end)

@@ -12,13 +12,16 @@ from spacy.tokens import Doc
 from ...model import Span, paragraph_spans
 from ..cues import cue_words
 from ..quotemarks import Quoted, quoted_spans
+from .settings import QuoteSettings
 
 
 class IndexedDoc:
-    """One Doc with what every step needs: token offsets, the quotations, and which tokens are cue words."""
+    """One Doc with what every step needs: token offsets, the quotations, which tokens are cue words, and the
+    stage's settings."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, settings: QuoteSettings) -> None:
         self.doc = doc
+        self.settings = settings
         self.text = doc.text
         columns = doc.to_array([IDX, LEMMA])
         self.starts = columns[:, 0].tolist()

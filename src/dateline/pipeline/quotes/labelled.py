@@ -73,7 +73,7 @@ def introduced_paragraphs(indexed: IndexedDoc) -> Iterator[FoundQuote]:
         first = indexed.token_from(following.start)
         if first >= len(indexed.doc) or indexed.doc[first].text[0] in _OPENING_MARKS:
             continue
-        lead_start = sentence_start(text, max(para.start, para.end - 400), para.end)
+        lead_start = sentence_start(text, max(para.start, para.end - indexed.settings.lead_chars), para.end)
         attribution = lead_attribution(indexed, lead_start, following.start)
         if attribution is None or attribution.cue_token is None:
             continue

@@ -5,7 +5,8 @@ subject. A reporting verb ("said", "announced") with a clause of its own gives w
 would consider an appeal]"): the event is what was reported, and its subject ("he") is resolved through the entity
 stage. A passive with an agent has the agent for its doer ("the depot was shelled [by the rebels]"). A clause inside
 a quotation is no candidate. The best scores go to earlier sentences, to more of the headline's words, to a doer
-that is a named entity the article mentions often (and the headline names), to an event the events stage coded there.
+that is a named entity the article mentions often (and the headline names), to an event the events stage coded there;
+how much each adds is a setting (SummarySettings).
 """
 
 from __future__ import annotations
@@ -26,19 +27,6 @@ _EXPLETIVE = frozenset({"it", "there", "this", "that", "which", "who", "what"})
 
 
 @dataclass(frozen=True, slots=True)
-class CandidateWeights:
-    """What each sign of the main event adds to a candidate's score. The defaults are the ones the quality gate's
-    5W1H floors were measured with (benchmarks/eval_5w1h.py)."""
-
-    rank_decay: float = 0.6  # the lead's nth sentence (from 0) starts at 1 / (1 + rank_decay * n)
-    title_words: float = 2.0  # times the share of the title's words its sentence writes
-    named_doer: float = 0.2  # a doer that is a named entity ...
-    doer_mentions: float = 0.3  # ... times its mentions over the most mentioned entity's ...
-    doer_in_title: float = 0.2  # ... and when the title names it
-    coded_event: float = 0.3  # an event the events stage coded in the clause's sentence
-
-
-@dataclass(frozen=True, slots=True)
 class Clause:
     """A candidate main event: a verb and its doer, in a lead sentence or the headline."""
 
@@ -49,17 +37,18 @@ class Clause:
     doer_words: Span | None = None  # the doer's words, when they are not the doer's subtree
 
 
-def main_clause(article: IndexedArticle, weights: CandidateWeights) -> Clause | None:
+def main_clause(article: IndexedArticle) -> Clause | None:
     """The lead's candidate with the best score, the earlier on a tie; None when none has a doer that can be named
     (not a pronoun left unresolved) outside a quotation."""
     candidates = [c for rank, sentence in enumerate(article.lead) for c in clauses_of(sentence, rank)]
-    scored = [(_score(c, article, weights), c) for c in candidates]
+    scored = [(_score(c, article), c) for c in candidates]
     usable = [(score, c) for score, c in scored if score > float("-inf")]
     best = max(usable, key=lambda pair: (pair[0], -pair[1].verb.i), default=None)
     return best[1] if best is not None else None
 
 
-def _score(clause: Clause, article: IndexedArticle, weights: CandidateWeights) -> float:
+def _score(clause: Clause, article: IndexedArticle) -> float:
+    weights = article.settings
     if clause.doer is None or _in_quote(clause.verb, article):
         return float("-inf")
     score = 1.0 / (1.0 + weights.rank_decay * clause.rank)

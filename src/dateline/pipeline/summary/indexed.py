@@ -1,4 +1,5 @@
-"""One article as the card reads it: the Doc, the headline's parse, the stages' records, and indexes over them."""
+"""One article as the card reads it: the Doc, the headline's parse, the stages' records, indexes over them, and the
+summary's settings."""
 
 from __future__ import annotations
 
@@ -10,11 +11,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Annotations, Article, Entity, Mention, Phrase, TimeExpr, Timestamp
+from .settings import SummarySettings
 from .syntax import SUBJECTS, place_head
 
-_LEAD_SENTENCES = 5  # the lead: its first sentences ...
-_LEAD_CHARS = 2500  # ... that start within this many characters
-_LONGEST_SENTENCE = 150  # tokens; a longer "sentence" is a run of text the parser could not split
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _AT = frozenset({"at", "in", "outside", "inside", "near"})
 _DOER_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # named doers; a place or an event is said as written
@@ -41,10 +40,17 @@ class IndexedArticle:
     title_words: frozenset[str]
     title_names: list[tuple[int, int, Entity]]  # where the headline writes an entity's name or alias
     most_mentions: int
+    settings: SummarySettings
 
     @classmethod
     def of(
-        cls, doc: Doc, article: Article, found: Annotations, title: Doc | None, title_times: Sequence[TimeExpr]
+        cls,
+        doc: Doc,
+        article: Article,
+        found: Annotations,
+        title: Doc | None,
+        title_times: Sequence[TimeExpr],
+        settings: SummarySettings,
     ) -> IndexedArticle:
         mentions = sorted(found.mentions, key=lambda m: (m.start, -m.end))
         dated = anchor_of(article)
@@ -56,7 +62,7 @@ class IndexedArticle:
             article=article,
             found=found,
             title=headline,
-            lead=_lead(doc),
+            lead=_lead(doc, settings),
             entities=entities,
             mentions=mentions,
             starts=[m.start for m in mentions],
@@ -66,6 +72,7 @@ class IndexedArticle:
             title_words=frozenset(stem(w) for w in _content_words(article.title or "", doc)),
             title_names=_names_in(headline.text, entities.values()) if headline is not None else [],
             most_mentions=max((e.mentions for e in found.entities), default=0),
+            settings=settings,
         )
 
     def entity_of(self, token: Token) -> Entity | None:
@@ -154,16 +161,20 @@ def _text_of(doc: Doc, article: Article) -> str:
     return article.text if len(article.text) == length and article.text.startswith(doc[:20].text) else doc.text
 
 
-def _lead(doc: Doc) -> list[Span]:
+def _lead(doc: Doc, settings: SummarySettings) -> list[Span]:
     """The first sentences of the text that read as sentences: a verb, a few words, not a run-on of everything."""
     if not len(doc) or not doc.has_annotation("DEP"):
         return []
     lead: list[Span] = []
     for sentence in doc.sents:
-        if sentence.start_char > _LEAD_CHARS or len(lead) >= _LEAD_SENTENCES:
+        if sentence.start_char > settings.lead_chars or len(lead) >= settings.lead_sentences:
             break
         words = sum(1 for t in sentence if t.is_alpha)
-        if words >= 4 and len(sentence) <= _LONGEST_SENTENCE and any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        if (
+            words >= 4
+            and len(sentence) <= settings.longest_sentence
+            and any(t.pos_ in ("VERB", "AUX") for t in sentence)
+        ):
             lead.append(sentence)
     return lead
 

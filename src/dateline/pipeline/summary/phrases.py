@@ -15,8 +15,6 @@ from ... import data
 from .indexed import IndexedArticle
 from .syntax import LOCATIVE, in_word, place_head
 
-WHAT_TOKENS = 14  # what is cut at a phrase boundary after this many tokens
-_NP_TOKENS = 10  # a doer written as a noun phrase: at most this many tokens
 _NP_TAIL = frozenset({"prep", "conj", "cc", "nummod", "case", "compound", "amod"})  # a doer's words after its head
 _TIME_PREPOSITIONS = frozenset({"after", "before", "following", "during", "since", "until", "amid"})
 
@@ -36,9 +34,10 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(sorted(cues, key=lambda c: -len(c.words)))
 
 
-def noun_phrase(head: Token) -> Span:
+def noun_phrase(head: Token, longest: int) -> Span:
     """A doer's words: the head with what comes before it, and after it only "of"-phrases, numbers and
-    co-ordinated names ("More than a dozen workers", "Mara Ostrova, Ivo Lind and Tomas Brandt")."""
+    co-ordinated names ("More than a dozen workers", "Mara Ostrova, Ivo Lind and Tomas Brandt"); when that is
+    more than ``longest`` tokens, the head and the words just before it."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i
@@ -50,7 +49,7 @@ def noun_phrase(head: Token) -> Span:
         start += 1
     while end > start and doc[end].is_punct:
         end -= 1
-    if end - start + 1 > _NP_TOKENS:  # too long to name the doer: the head and the words just before it
+    if end - start + 1 > longest:  # too long to name the doer
         start, end = max(start, head.i - 3), head.i
     return doc[start : end + 1]
 
@@ -88,11 +87,11 @@ def other_answer(child: Token, article: IndexedArticle) -> bool:
     return words[0].doc is article.doc and article.time_at(words[0].idx, words[-1].idx + len(words[-1]))
 
 
-def cut(doc: Doc, start: int, end: int) -> int:
-    """A phrase boundary (before a preposition, a conjunction, a comma) within WHAT_TOKENS words of the start;
+def cut(doc: Doc, start: int, end: int, longest: int) -> int:
+    """A phrase boundary (before a preposition, a conjunction, a comma) within ``longest`` words of the start;
     a hyphen inside a word ("Moscow-backed") is neither a word nor a boundary."""
     limit, words = start, 0
-    while limit < end and words < WHAT_TOKENS:
+    while limit < end and words < longest:
         limit += 1
         words += not in_word(doc[limit])
     for i in range(limit, start + 2, -1):
@@ -126,8 +125,9 @@ def cue_match(child: Token, article: IndexedArticle) -> tuple[str, Span] | None:
         if cue.next == "NOUN" and not _plain_noun(child, article):
             continue
         end = object_end(child, article) if child.dep_ == "prep" else child.right_edge.i
-        if end - start + 1 > WHAT_TOKENS:
-            end = cut(doc, start, end)
+        longest = article.settings.what_tokens
+        if end - start + 1 > longest:
+            end = cut(doc, start, end, longest)
         while end > start and doc[end].is_punct:
             end -= 1
         return cue.question, doc[start : end + 1]

@@ -14,7 +14,7 @@ from ...model import Phrase
 from .candidates import Clause
 from .headline import verb_in_text
 from .indexed import IndexedArticle
-from .phrases import WHAT_TOKENS, cue_match, cut, noun_phrase, object_end, other_answer
+from .phrases import cue_match, cut, noun_phrase, object_end, other_answer
 from .syntax import LOCATIVE, in_word, quoted
 
 _OBJECTS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "prt"})
@@ -52,7 +52,7 @@ def _predicate(clause: Clause, article: IndexedArticle) -> Span | None:
         if child.dep_ in ("aux", "auxpass", "neg", "advmod") and child.i == start - 1:
             start = child.i
     if clause.patient is not None:
-        start = noun_phrase(clause.patient).start
+        start = noun_phrase(clause.patient, article.settings.np_tokens).start
     end = verb.i
     for child in verb.rights:
         if child.dep_ in _OBJECTS or (child.dep_ in ("prep", "dative") and not other_answer(child, article)):
@@ -65,8 +65,9 @@ def _predicate(clause: Clause, article: IndexedArticle) -> Span | None:
     aside = next((t.i for t in doc[verb.i : end + 1] if t.text in _CLAUSE_MARKS and not in_word(t)), None)
     if aside is not None:  # "need a rest - Ruddock": a headline's attribution, or a second clause
         end = aside - 1
-    if end - start + 1 > WHAT_TOKENS:
-        end = cut(doc, start, end)
+    longest = article.settings.what_tokens
+    if end - start + 1 > longest:
+        end = cut(doc, start, end, longest)
     while end > start and doc[end].is_punct:
         end -= 1
     if end == start and doc[start].pos_ == "AUX":

@@ -1,10 +1,11 @@
 """when: a date or time (not a duration, not more than a year from publication) that dates the main event.
 
-One tied to the main verb, else in its sentence, else the first day or time within the first 3,000 characters that is
-not after publication (a later one is a plan), else in the headline, with the preposition that ties it ("on Monday").
-A time in a clause about a person ("Ostrova, [who won on Wednesday], said") is biography, taken only when nothing
-else dates the event. Failing all, the publication date, written out, with no offsets. The value given beside it is
-the TIMEX3 value the times stage gave, or the publication day.
+One tied to the main verb, else in its sentence, else the first day or time within the first 3,000 characters
+(SummarySettings.when_reach) or the lead that is not after publication (a later one is a plan), else in the headline,
+with the preposition that ties it ("on Monday"). A time in a clause about a person ("Ostrova, [who won on
+Wednesday], said") is biography, taken only when nothing else dates the event. Failing all, the publication date,
+written out, with no offsets. The value given beside it is the TIMEX3 value the times stage gave, or the publication
+day.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from .candidates import Clause
 from .indexed import IndexedArticle, anchor_of
 from .syntax import SUBORDINATE, subject_tokens
 
-_WHEN_REACH = 3000  # characters into the text a day or a time may stand and still date the main event
 _WHEN_PREPOSITIONS = frozenset({"on", "at", "in", "during", "since", "until", "by", "before", "after", "from"})
 
 
@@ -31,7 +31,7 @@ def when(main: Clause | None, article: IndexedArticle) -> tuple[Phrase | None, s
         tied = [t for t in inside if _tied(t.start, t.end, main.verb, article)]
         chosen = next(iter(tied or [t for t in inside if not _recalled(t, article)] or inside), None)
     if chosen is None:
-        reach = max(_WHEN_REACH, article.lead[-1].end_char if article.lead else 0)
+        reach = max(article.settings.when_reach, article.lead[-1].end_char if article.lead else 0)
         days = [
             t for t in article.times if t.start < reach and t.granularity in ("day", "time") and _by_now(t, article)
         ]

@@ -24,8 +24,6 @@ _DATELINE = re.compile(
     r"(?:^|[\s\"“])(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?P<region>,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"\s*(?P<agency>\([A-Za-z .&-]{1,30}\))?\s*(?:--|—|–|-|:)\s"
 )
-_DATELINE_START = 60  # characters into the text a dateline stands after a caption word or two
-_DATELINE_REACH = 320  # ... or after a photo caption, when it names a city the gazetteer knows
 
 
 def where(main: Clause | None, headline: Clause | None, event: Event | None, article: IndexedArticle) -> Phrase | None:
@@ -113,10 +111,13 @@ def _headline_setting(article: IndexedArticle) -> Span | None:
 def _dateline(article: IndexedArticle) -> Phrase | None:
     """The city of a dateline ("LONDON --", "KYIV (Reuters) -", "GRAZ, Austria —"): near the
     start, or after a photo caption when the gazetteer knows the city ("... Photo: AP) OTTAWA --")."""
-    for match in _DATELINE.finditer(article.text[:_DATELINE_REACH]):
+    settings = article.settings
+    for match in _DATELINE.finditer(article.text[: settings.dateline_reach]):
         start, end = match.span("place")
         known = geo.places_named(match.group("place").title())
-        if start <= _DATELINE_START and (known or _place_at(start, end, article) or match["region"] or match["agency"]):
+        if start <= settings.dateline_start and (
+            known or _place_at(start, end, article) or match["region"] or match["agency"]
+        ):
             return Phrase(match.group("place"), start, end)
         if known:
             return Phrase(match.group("place"), start, end)

@@ -43,7 +43,7 @@ def who(headline: Clause | None, main: Clause | None, event: Event | None, artic
         return _name(article.entities[event.source.entity_id], None, article)
     for clause in (c for c in (headline, main) if c is not None):
         if clause.doer is not None and clause.doer.pos_ != "PRON":
-            return article.phrase(clause.doer_words or noun_phrase(clause.doer))
+            return article.phrase(clause.doer_words or noun_phrase(clause.doer, article.settings.np_tokens))
     return None
 
 
@@ -86,7 +86,11 @@ def _name(entity: Entity, doer: Token | None, article: IndexedArticle) -> Phrase
     mention = _full_mention(fullest, doer, article)
     if mention is not None:
         return Phrase(mention.text, mention.start, mention.end)
-    return article.phrase(noun_phrase(doer)) if doer is not None else Phrase(fullest.name, None, None)
+    return (
+        article.phrase(noun_phrase(doer, article.settings.np_tokens))
+        if doer is not None
+        else Phrase(fullest.name, None, None)
+    )
 
 
 def _full_mention(entity: Entity, doer: Token | None, article: IndexedArticle) -> Mention | None:

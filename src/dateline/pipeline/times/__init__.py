@@ -13,7 +13,8 @@ Resolution against the anchor (the publication time; its UTC day):
   one on or after it; without a tense the nearest, except that a weekday is then the past one unless at most two
   days ahead. A limit or due date ("extended the deadline to Oct. 12", "a dividend payable Jan. 15", "until") can lie
   ahead of a past verb, so there the verb's tense does not count. A quarter, half or season goes against the
-  tense when that is over 200 days nearer: firms "plan to publish second-quarter results" after the quarter.
+  tense when that is over 200 days nearer (``TimeSettings``, below): firms "plan to publish second-quarter results"
+  after the quarter.
   "last"/"next" name the occurrence strictly before/after the anchor's own; "this" the anchor's own or the next.
   So, published on Monday 2022-02-21, "said on Monday" is 2022-02-21 and "scheduled for Thursday" 2022-02-24.
 - Anaphoric expressions ("that year", "the following day", "the previous Friday", "a year earlier") count from
@@ -34,10 +35,13 @@ The parts live in modules of this package, each importing only those before it: 
 begin with, read from its regular expression), grammar (the rules and words of the data files, compiled), values
 (calendar periods, TIMEX3 values, granularity), numbers (numbers and years in words), tense (the verb's tense),
 context (one match, one article), anchoring (which occurrence a time names), normalisers/ (one per kind of
-expression, by family), extractor (``times``).
+expression, by family), extractor (``times``). The choices made where the text does not say (how much nearer against
+the tense, how a two-digit year is read ...) are settings: TimeSettings in settings (imported by context), with
+defaults that fit English news.
 """
 
 from .extractor import times
+from .settings import TimeSettings
 from .values import granularity
 
-__all__ = ["granularity", "times"]
+__all__ = ["TimeSettings", "granularity", "times"]

@@ -9,10 +9,6 @@ from datetime import date, timedelta
 from .context import ArticleContext, Match
 from .values import Period, coarser, shifted
 
-# A quarter, half or season named without its year is taken in the direction of the tense unless the other
-# direction is this many days nearer: companies "plan to publish second-quarter results" once the quarter is over.
-AGAINST_TENSE_DAYS = 200
-
 
 def nearest_day(
     context: ArticleContext, match: Match, anchor: date, month: int, day: int, weekday: int = 0
@@ -28,7 +24,7 @@ def nearest_day(
     if not options:
         return None
     fitting = [option for option in options if option.isoweekday() == weekday]
-    return _pick([(option, option) for option in fitting or options], anchor, context.tense(match), strict=True)
+    return _pick([(option, option) for option in fitting or options], anchor, context.tense(match), None)
 
 
 def cycle(context: ArticleContext, match: Match, anchor: date, first_month: int, months: int, rel: str = "") -> date:
@@ -37,9 +33,10 @@ def cycle(context: ArticleContext, match: Match, anchor: date, first_month: int,
     firsts = [date(year, first_month, 1) for year in range(anchor.year - 1, anchor.year + 2)]
     spans = [(first, shifted(first, months, "M") - timedelta(days=1)) for first in firsts]
     if rel in ("this coming", "this past"):
-        return _pick(spans, anchor, 1 if rel == "this coming" else -1, strict=True)
+        return _pick(spans, anchor, 1 if rel == "this coming" else -1, None)
     if not rel:
-        return _pick(spans, anchor, context.tense(match), strict=months < 3)
+        against = None if months < 3 else context.settings.against_tense_days
+        return _pick(spans, anchor, context.tense(match), against)
     step = context.relative(rel)
     if step < 0:
         return max(first for first, last in spans if last < anchor)
@@ -48,10 +45,10 @@ def cycle(context: ArticleContext, match: Match, anchor: date, first_month: int,
     return next((first for first, last in spans if first <= anchor <= last), firsts[1])
 
 
-def _pick(spans: list[tuple[date, date]], anchor: date, tense: int, *, strict: bool) -> date:
-    """The start of the period (first, last day) the tense points to, strictly or counting one against the tense
-    as AGAINST_TENSE_DAYS further; without a tense the nearest, on a tie the earlier one, as news mostly
-    reports what has happened."""
+def _pick(spans: list[tuple[date, date]], anchor: date, tense: int, against_tense: int | None) -> date:
+    """The start of the period (first, last day) the tense points to, counting one against the tense as
+    ``against_tense`` days further (None: strictly the tense's); without a tense the nearest, on a tie the earlier one,
+    as news mostly reports what has happened."""
 
     def cost(span: tuple[date, date]) -> tuple[int, bool]:
         first, last = span
@@ -60,7 +57,7 @@ def _pick(spans: list[tuple[date, date]], anchor: date, tense: int, *, strict: b
         after = first > anchor
         gap = (first - anchor).days if after else (anchor - last).days
         against = (tense < 0 and after) or (tense > 0 and not after)
-        return gap + ((10_000 if strict else AGAINST_TENSE_DAYS) if against else 0), after
+        return gap + ((10_000 if against_tense is None else against_tense) if against else 0), after
 
     return min(spans, key=cost)[0]
 
@@ -77,15 +74,15 @@ def weekday_date(context: ArticleContext, match: Match, anchor: date, number: in
             return base - timedelta(days=back or (0 if rel == "this past" else 7))
         return base + timedelta(days=ahead or (0 if rel.startswith("this") else 7))
     tense = context.tense(match)
-    if tense < 0 or (tense == 0 and ahead > 2):
+    if tense < 0 or (tense == 0 and ahead > context.settings.weekday_ahead_days):
         return base - timedelta(days=back)
     return base + timedelta(days=ahead)
 
 
 def topic(context: ArticleContext, anchor: date) -> Period | None:
-    """The quarter or half a report is about: the last one named, if it is within a year of the anchor."""
+    """The quarter or half a report is about: the last one named, if it is within a year (topic_days) of the anchor."""
     named = context.topic
-    return named if named is not None and abs((named.day - anchor).days) < 366 else None
+    return named if named is not None and abs((named.day - anchor).days) <= context.settings.topic_days else None
 
 
 def reported_quarter(context: ArticleContext, match: Match, anchor: date) -> Period:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Timestamp
 from .grammar import Rule, lookup, timex_grammar
+from .settings import TimeSettings
 from .tense import tense_of
 from .values import Period
 
@@ -35,11 +36,12 @@ class Match:
 
 class ArticleContext:
     """What normalising one article's times needs: its text, its parse, its anchor, and the times it has given so
-    far, which anaphoric expressions ("that year", "the quarter") count from."""
+    far, which anaphoric expressions ("that year", "the quarter") count from; and the stage's settings."""
 
-    def __init__(self, doc: Doc, text: str, anchor: Timestamp | None) -> None:
+    def __init__(self, doc: Doc, text: str, anchor: Timestamp | None, settings: TimeSettings) -> None:
         self.doc = doc
         self.text = text
+        self.settings = settings
         self.clock = anchor if isinstance(anchor, datetime) else None
         self.day: date | None = anchor.date() if isinstance(anchor, datetime) else anchor
         sample = doc[: min(len(doc), 20)]  # has_annotation walks every token; a few tell as well what ran

@@ -15,6 +15,7 @@ from ..ids import stable_id
 from .context import ArticleContext, Match
 from .grammar import Grammar, timex_grammar
 from .normalisers import HANDLERS
+from .settings import TimeSettings
 from .values import Period, granularity
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # the units an expression can start at: a run of letters or of digits
@@ -25,14 +26,19 @@ _UNMODIFIED = ("reference", "set")  # take nothing before them: "the end of the 
 _COMMON_WORDS = ("period", "reference", "day_offset", "set")  # all capitalised mid-sentence, a name: "This Week"
 _COMPARISONS = ("year_ago", "offset")  # compared with, not talked about: never what "that year" refers to
 
+_DEFAULTS = TimeSettings()
 
-def times(doc: Doc, anchor: Timestamp | None, article_id: str = "") -> Iterator[TimeExpr]:
-    """Temporal expressions in ``doc``, in text order, normalised against ``anchor`` (the publication time)."""
+
+def times(
+    doc: Doc, anchor: Timestamp | None, article_id: str = "", settings: TimeSettings = _DEFAULTS
+) -> Iterator[TimeExpr]:
+    """Temporal expressions in ``doc``, in text order, normalised against ``anchor`` (the publication time), with
+    the choices ``settings`` makes where the text does not say."""
     text = doc.text
     if not text.strip():
         return
     grammar = _grammar()
-    context = ArticleContext(doc, text, anchor)
+    context = ArticleContext(doc, text, anchor, settings)
     covered = 0
     for word in _WORD.finditer(text):
         start = word.start()
@@ -88,7 +94,7 @@ def _first_accepted(
         before = None
         if rule.handler not in _UNMODIFIED:
             modifier = grammar.modifiers["approx" if rule.handler in _AMOUNTS else "date"]
-            before = modifier.search(context.text, max(covered, start - 48), start)
+            before = modifier.search(context.text, max(covered, start - context.settings.modifier_chars), start)
         if before is not None:
             groups["pre"] = before.group()
         match = Match(rule, before.start() if before else start, end, groups)

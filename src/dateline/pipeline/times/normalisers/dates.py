@@ -66,7 +66,7 @@ def slash_date(match: Match, context: ArticleContext) -> Normalised:
     month, day = (second, first) if dotted or first > 12 else (first, second)
     year = int(year_text)
     if len(year_text) == 2:
-        year += 2000 if year < 50 else 1900
+        year += 2000 if year < context.settings.two_digit_pivot else 1900
     return "DATE", Period(date(year, month, day), "D")
 
 

@@ -88,7 +88,9 @@ def _calendar_year(match: Match, context: ArticleContext, year: int) -> bool:
     token = context.token(context.text.find(match.groups["y"], match.start))
     if token is not None and token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
         return False
-    return year >= 1600 or context.before(match) in ("in", "since", "of", "by", "until", "from", "to", "before")
+    if year >= context.settings.bare_year_from:
+        return True
+    return context.before(match) in ("in", "since", "of", "by", "until", "from", "to", "before")
 
 
 def decade(match: Match, context: ArticleContext) -> Normalised:
@@ -102,7 +104,7 @@ def decade(match: Match, context: ArticleContext) -> Normalised:
     else:
         digit, century = int(match.groups["yy"][0]), None
     if century is None:  # the latest such decade that has begun
-        now = context.day.year if context.day else 1999
+        now = context.day.year if context.day else context.settings.unanchored_year
         century = now // 100 if now // 100 * 100 + digit * 10 <= now else now // 100 - 1
     return "DATE", f"{century:02d}{digit}"
 
