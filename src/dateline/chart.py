@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .extras import require
 from .store import DyadPoint
 
 QUAD_NAMES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -13,8 +14,7 @@ QUAD_COLOURS = ("#7fbf7b", "#1b7837", "#f4a582", "#b2182b")
 
 def dyad_png(points: Sequence[DyadPoint], first: str, second: str, by: str, path: Path) -> Path:
     """Events per period stacked by QuadClass, above the mean Goldstein score; written to ``path``."""
-    import matplotlib
-
+    matplotlib = require("matplotlib", "charts", "dateline dyad --chart")
     matplotlib.use("Agg")  # no screen: draw to a file
     import matplotlib.pyplot as plt
 

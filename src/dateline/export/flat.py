@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..extras import require
 from ..store import ExportRow
 
 FLAT_COLUMNS = [
@@ -50,8 +51,8 @@ def write_csv(rows: Iterable[ExportRow], out: IO[str]) -> int:
 
 
 def write_parquet(rows: Iterable[ExportRow], path: Path) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa = require("pyarrow", "parquet", "dateline export --format parquet")
+    pq = require("pyarrow.parquet", "parquet", "dateline export --format parquet")
 
     count = 0
     writer = None

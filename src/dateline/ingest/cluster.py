@@ -8,6 +8,9 @@ partition again and annotates the rest (``annotate``). Partitions are handed on 
 input order, so stories are assigned as in a single-process ingest; at most two partitions per worker
 thread are in flight, so memory stays flat however long the input. The spaCy model is loaded once per worker
 process, by nlp.load's cache.
+
+Dask is the ``dask`` extra: this module imports it only when an ingest connects, so that without it the rest of
+dateline works and ``--dask`` says what to install.
 """
 
 from __future__ import annotations
@@ -17,16 +20,18 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
-
-from distributed import Client, Future, LocalCluster, wait
+from typing import TYPE_CHECKING, Any
 
 from .. import pipeline
 from ..config import Settings
 from ..errors import DatelineError
+from ..extras import require
 from ..inputs import Document, partitions
 from ..model import Annotations, Article, Problem
 from .reading import articles as read_articles
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
 
 PARTITION_BYTES = 128 * 1024  # about 50 news articles: a few seconds of a worker's time, small to send back
 CONNECT_SECONDS = 10
@@ -40,18 +45,19 @@ Wanted = Callable[[list[Article | Problem]], set[str]]
 def connect(address: str) -> Iterator[Client]:
     """A client of the Dask scheduler at ``address`` (tcp://host:8786), or of a cluster of N single-threaded
     worker processes started here for the run (local:N)."""
+    distributed = require("distributed", "dask", "dateline ingest --dask")
     if address.startswith("local:"):
         workers = _local_workers(address)
         with (
-            LocalCluster(
+            distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR
             ) as local,
-            Client(local) as client,
+            distributed.Client(local) as client,
         ):
             yield client
         return
     try:
-        client = Client(address, timeout=CONNECT_SECONDS)
+        client = distributed.Client(address, timeout=CONNECT_SECONDS)
     except (OSError, TimeoutError, ValueError) as error:
         raise DatelineError(
             f"--dask {address!r}: cannot reach a Dask scheduler there ({error}); start one (`dask scheduler`) "
@@ -89,6 +95,8 @@ def annotated(
 ) -> Iterator[Found]:
     """Each new article under ``paths`` with what the pipeline found in it (None without extraction), in input
     order. ``wanted`` is shown what each partition holds, in order, and returns the ids to annotate."""
+    from distributed import wait  # installed: the client came from connect
+
     window = 2 * max(1, sum(client.nthreads().values()))
     waiting = partitions(paths, settings.max_file_bytes, PARTITION_BYTES)
     steps: deque[_Step] = deque()

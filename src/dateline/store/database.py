@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import DatabaseError
+from ..extras import require
 from ..model import Annotations, Article, Entity, Event, Quote, SearchHit, Stats, Story
 from . import aggregates, articles, entities, events, quotes
 from .aggregates import ActivityPoint, Network, Partner, TimelinePoint
@@ -257,6 +258,7 @@ def _engine(url: str) -> Engine:
     if driver is None:
         raise DatabaseError(f"{_shown(url)}: {parsed.drivername} databases are not supported: give {URL_FORMS}")
     if driver == "postgresql+psycopg":
+        require("psycopg", "postgresql", f"a PostgreSQL database ({_shown(url)})")  # SQLAlchemy's driver
         # a server that does not answer is an error after 10 s, not a hang
         connect_args = {"connect_timeout": 10, "application_name": "dateline"}
         return sa.create_engine(parsed.set(drivername=driver), connect_args=connect_args)
