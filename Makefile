@@ -57,10 +57,11 @@ test: $(VENV)/.installed-test chromium postgres lint gate
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/build_reference_data.py --check
 	$(BIN)/cog --check --check-fail-msg "run: make docs" -I benchmarks $(DOCS)
 
 # The quality gate: every headline figure on the check halves of ../shared/eval holds its floor (benchmarks/floors.json).

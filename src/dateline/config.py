@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
+from typing import Any, TypeVar
+
+from .errors import DatelineError
+from .plugins import KINDS, registered
+
+T = TypeVar("T")
 
 MB = 1024 * 1024
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")  # the names this machine has for itself
@@ -24,6 +31,14 @@ class Settings:
     nlp_batch_size: int = 16  # texts per spaCy batch
     max_doc_chars: int = 100_000  # longer texts are parsed in pieces of about this size and joined
     max_read_chars: int = 1_000_000  # longer texts are stored but not read (spaCy's own nlp.max_length)
+    # A text (or title) with fewer letters and digits than this share of its other characters than spaces is not
+    # prose, and is stored unread: news prose has 89% and more
+    min_prose_share: float = 0.5
+    # ... and so is one with a longer run of marks without a space: spaCy's tokenizer peels punctuation off a run
+    # one mark at a time, at a cost that grows with the square of its length
+    max_mark_run: int = 1_000
+    task_articles: int = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
+    group_days: int = 1  # reports of one event may date it this many days apart (time zones, "late on Monday")
     # A worker process that takes longer to read one article is stopped and the article stored unread (a 1,000,000
     # character text takes about 50 s on one core); with one process there is no worker to stop
     max_article_seconds: float = 300.0
@@ -37,17 +52,35 @@ class Settings:
     # LOOPBACK_NAMES and its --host; empty, an app made with web.create_app answers any name.
     allowed_hosts: str = ""
     max_upload_bytes: int = 100 * MB  # one request body to `dateline serve` (all its files together)
+    # A component's own settings (a stage's tuning, a user's reader's options), by component name and field:
+    # {"coref": {"window": 6}}, or DATELINE_COREF__WINDOW=6 in the environment; `dateline settings` lists them all
+    components: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         values: dict[str, object] = {}
         for f in fields(cls):
             raw = os.environ.get(f"DATELINE_{f.name.upper()}")
-            if raw is not None:
-                kind = type(getattr(cls(), f.name))
-                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on") if kind is bool else kind(raw)
+            if raw is not None and f.name != "components":
+                values[f.name] = _value(raw, getattr(cls(), f.name), f"DATELINE_{f.name.upper()}")
+        values["components"] = _components_from_env()
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)  # type: ignore[arg-type]
+
+    def of(self, component: str, defaults: type[T]) -> T:
+        """The settings of ``component``: its dataclass of defaults with what ``components`` sets for it."""
+        given = self.components.get(component, {})
+        known = {f.name: f for f in fields(defaults)}  # type: ignore[arg-type]
+        values: dict[str, Any] = {}
+        for name, value in given.items():
+            where = f"DATELINE_{component.upper()}__{name.upper()}"
+            if name not in known:
+                raise DatelineError(f"{where}: {component} has no setting {name!r}; its settings: {', '.join(known)}")
+            default = known[name].default
+            if default is MISSING:
+                raise DatelineError(f"{where}: {component}'s setting {name!r} has no default to read a value by")
+            values[name] = _value(value, default, where) if isinstance(value, str) else value
+        return defaults(**values)
 
     @property
     def actor_files(self) -> list[str]:
@@ -68,3 +101,70 @@ class Settings:
     @property
     def processes(self) -> int:
         return self.n_process if self.n_process > 0 else max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting as `dateline settings` lists it: where it belongs, its value now and by default."""
+
+    component: str  # "" for dateline's own settings; else the component (a stage) whose setting it is
+    name: str
+    value: object
+    default: object
+    env: str  # the environment variable that sets it
+    origin: str = "dateline"  # the package that registered the component
+
+
+def tunable() -> dict[str, tuple[type, str]]:
+    """The registered components that have settings: their dataclass of defaults and the package that gave them."""
+    return {r.component.name: (r.component.settings, r.origin) for kind in KINDS for r in registered(kind)
+            if getattr(r.component, "settings", None) is not None}  # fmt: skip
+
+
+def check(settings: Settings) -> None:
+    """Every component named in ``settings.components`` has settings and takes the values given: a misspelt name
+    would otherwise change nothing, silently."""
+    known = tunable()
+    for name in settings.components:
+        if name not in known:
+            raise DatelineError(f"DATELINE_{name.upper()}__…: no component named {name!r} has settings; those that "
+                                f"do: {', '.join(sorted(known)) or 'none'}")  # fmt: skip
+        settings.of(name, known[name][0])
+
+
+def listed(settings: Settings) -> list[Setting]:
+    """Every setting: dateline's own, then each registered component's that has settings."""
+    check(settings)
+    found = [
+        Setting("", f.name, getattr(settings, f.name), getattr(Settings(), f.name), f"DATELINE_{f.name.upper()}")
+        for f in fields(Settings)
+        if f.name != "components"
+    ]
+    for name, (defaults, origin) in tunable().items():
+        now: object = settings.of(name, defaults)
+        found.extend(
+            Setting(name, f.name, getattr(now, f.name), f.default, f"DATELINE_{name.upper()}__{f.name.upper()}", origin)
+            for f in fields(defaults)
+        )
+    return found
+
+
+def _components_from_env() -> dict[str, dict[str, object]]:
+    """DATELINE_<COMPONENT>__<FIELD> variables (two underscores, as pydantic-settings nests), lower-cased."""
+    found: dict[str, dict[str, object]] = {}
+    for key, raw in os.environ.items():
+        if key.startswith("DATELINE_") and "__" in key:
+            component, _, name = key.removeprefix("DATELINE_").partition("__")
+            found.setdefault(component.lower(), {})[name.lower()] = raw
+    return found
+
+
+def _value(raw: str, default: object, where: str) -> object:
+    """``raw`` read as the type of ``default``."""
+    if isinstance(default, bool):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return type(default)(raw)  # type: ignore[call-arg]
+    except ValueError:
+        wanted = {int: "a whole number", float: "a number"}.get(type(default), type(default).__name__)
+        raise DatelineError(f"{where}={raw!r}: not {wanted}") from None

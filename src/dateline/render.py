@@ -25,7 +25,18 @@ from .model import Annotations, Article, Problem, Span
 
 Format = Literal["table", "json", "jsonl", "csv"]
 Column = tuple[str, Callable[[Any], Any]]
-NO_WRAP = {"id", "story", "published", "first published", "article", "kind", "country", "articles", "mentions"}
+NO_WRAP = {
+    "id",
+    "story",
+    "published",
+    "first published",
+    "article",
+    "kind",
+    "country",
+    "articles",
+    "mentions",
+    "setting",
+}
 MIN_WIDTH = {"name": 16, "speaker": 14, "quote": 28, "title": 20, "title · snippet": 30, "outlets": 16}
 CLIP = 300  # characters of one value echoed in a one-line message: enough to know it by, never a screenful
 # Each control character as its Unicode picture (ESC as ␛, a line break as ␊; C1 controls, which have none, as �),

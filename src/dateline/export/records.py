@@ -5,11 +5,14 @@ spans as {"start", "end"}. The CLI's json, jsonl and csv output, the API's bodie
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from .. import dates
 from ..model import Article, SearchHit, Span
+from ..store import ExportRow
 
 
 def to_dict(record: Any) -> Any:
@@ -32,3 +35,12 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, list | tuple):
         return [to_dict(v) for v in record]
     return record
+
+
+def write_jsonl(rows: Iterable[ExportRow], out: IO[str]) -> int:
+    """Events as JSON Lines: each event's JSON form and its article's URL."""
+    count = 0
+    for row in rows:
+        out.write(json.dumps({**to_dict(row.event), "url": row.url}, ensure_ascii=False) + "\n")
+        count += 1
+    return count

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import pipeline
-from ..config import Settings
+from ..config import Settings, check
 from ..model import Annotations, Article, IngestReport, Problem
 from ..store import Store
 from . import local, storing
@@ -35,6 +35,7 @@ def run(
     Bad inputs become Problems in the report; they never stop the run or touch what is stored.
     """
     ingest = _Ingest(store, settings, on_progress)
+    check(settings)  # the components' settings read here, so a bad one stops the run before it starts
     if settings.extract and settings.actor_files:  # the users' dictionaries, read before any article
         coding = pipeline.coders(tuple(settings.actor_files), tuple(settings.verb_files))
         ingest.report.problems.extend(coding.warnings)
@@ -56,6 +57,7 @@ def reprocess(
 ) -> int:
     """Read stored articles again with the current pipeline, replacing what was found before; with ``stale_only``,
     only articles an older pipeline read. Returns how many articles were read."""
+    check(settings)
     done = 0
     version = pipeline.VERSION if stale_only else None
     for batch in store.stored_articles(settings.batch_size, not_read_by=version):

@@ -10,8 +10,6 @@ from ..model import Annotations, Article
 from ..pipeline import nlp
 from . import workers
 
-TASK_ARTICLES = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
-
 
 def annotated(articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, Annotations]]:
     """Each article with what the pipeline found in it, in order.
@@ -24,7 +22,7 @@ def annotated(articles: Iterable[Article], settings: Settings) -> Iterator[tuple
     # loaded here, before any worker forks: a bad dictionary stops the run before any work, in one error and one
     # set of warnings, and the workers share the model and the coders instead of each loading them again
     pipeline.coders(tuple(settings.actor_files), tuple(settings.verb_files))
-    tasks = _tasks(articles)
+    tasks = _tasks(articles, settings.task_articles)
     if settings.processes <= 1:
         for task in tasks:
             yield from zip(task, pipeline.read(task, settings), strict=True)
@@ -33,11 +31,11 @@ def annotated(articles: Iterable[Article], settings: Settings) -> Iterator[tuple
     yield from workers.annotated(tasks, settings, pipeline.read)
 
 
-def _tasks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+def _tasks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     task: list[Article] = []
     for article in articles:
         task.append(article)
-        if len(task) >= TASK_ARTICLES:
+        if len(task) >= size:
             yield task
             task = []
     if task:

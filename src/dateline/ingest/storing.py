@@ -29,7 +29,7 @@ def write(
             pks = writer.add_articles(fresh, signed.minhashes, signed.band_keys)
             new = {a.id for a in fresh}
             found = [f for a, f in batch if f is not None and a.id in new]
-            _annotate(writer, pks, _first_each(found), settings.model, version)
+            _annotate(writer, pks, _first_each(found), settings, version)
     return WriteResult(stored=len(fresh), duplicates=len(batch) - len(fresh))
 
 
@@ -38,13 +38,13 @@ def replace(store: Store, batch: Sequence[tuple[Article, Annotations]], settings
     with store.writing() as writer:
         pks = writer.primary_keys([a.id for a, _ in batch])
         writer.delete_annotations(list(pks.values()))
-        _annotate(writer, pks, [f for a, f in batch if a.id in pks], settings.model, version)
+        _annotate(writer, pks, [f for a, f in batch if a.id in pks], settings, version)
 
 
-def _annotate(writer: Writer, pks: dict[str, int], found: list[Annotations], model: str, version: str) -> None:
+def _annotate(writer: Writer, pks: dict[str, int], found: list[Annotations], settings: Settings, version: str) -> None:
     entities.merge(writer, [e for f in found for e in f.entities])
-    groups.assign(writer, [e for f in found for e in f.events])
-    writer.add_annotations(pks, found, model, version)
+    groups.assign(writer, [e for f in found for e in f.events], settings.group_days)
+    writer.add_annotations(pks, found, settings.model, version)
 
 
 def _first_each(found: list[Annotations]) -> list[Annotations]:

@@ -1,8 +1,11 @@
-"""The reading pipeline: one spaCy pass per article (and its title), then small stages that each read the Doc.
+"""The reading pipeline: one spaCy pass per article (and its title), then small stages that each read the Doc,
+the registered ones (stage.py) in order: dateline's own (builtin.py)
 
     entities (names grouped, roles, countries; pronouns resolved by coref)
     -> quotes (speakers resolved through the entities) -> times (against the publication time) -> places
     -> events (CAMEO/PLOVER, actors coded from dictionaries and roles) -> summary (the 5W1H card)
+
+and any a user's package registers (see dateline.plugins).
 
 The pipeline is a pure function of the article (``read``), so it can run anywhere: in this process, in worker
 processes or on Dask workers (ingest/ runs it there and stores what it returns).
@@ -11,20 +14,20 @@ processes or on Dask workers (ingest/ runs it there and stores what it returns).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from ..config import Settings
-from ..model import Annotations, Article, Event, Problem, TimeExpr
+from ..model import Annotations, Article, Problem
 from ..reference.cameo.verbs import VerbDictionary
-from . import entities, events, language, nlp, places, quotes, summary, times
+from . import language, nlp, stage, summary
 from .actors import ActorCoder
+from .stage import Reading, Stage
 
-T = TypeVar("T")
+__all__ = ["Coders", "Reading", "Stage", "annotate", "coders", "read"]
 
 VERSION = "4"  # bump when extraction changes, so `dateline reprocess` knows what is stale
 
@@ -53,98 +56,79 @@ def read(task: list[Article], settings: Settings) -> list[Annotations]:
     not to be read (in another language, too long, not prose) is parsed as "" and gets a note saying why."""
     model = nlp.load(settings.model)
     coding = coders(tuple(settings.actor_files), tuple(settings.verb_files))
+    stages = stage.configured(settings)
 
     def texts() -> Iterator[tuple[str, tuple[Article, str | None, list[str], bool]]]:
         for article in task:
             notes: list[str] = []
             lang = language.detect(article.text, article.language, notes)
-            if unread := _unread(article.text, lang, settings.max_read_chars):
+            if unread := _unread(article.text, lang, settings):
                 notes.append(unread)
             context = article, lang, notes, unread is None
             yield ("" if unread else article.text), context
             # the title is parsed too: it names the main event (the 5W1H card's "what")
-            yield ("" if unread else _title(article, notes)), context
+            yield ("" if unread else _title(article, notes, settings)), context
 
     found = []
     parsed = nlp.parse(model, texts(), batch_size=settings.nlp_batch_size, max_chars=settings.max_doc_chars)
     for doc, (article, lang, notes, readable) in parsed:
         title, _ = next(parsed)
-        annotations = annotate(doc, article, lang, coding, title) if readable else Annotations(article.id, lang)
+        annotations = (
+            annotate(doc, article, lang, coding, title, stages=stages) if readable else Annotations(article.id, lang)
+        )
         annotations.notes[:0] = notes
         found.append(annotations)
     return found
 
 
 _NOT_READ = "stored and searchable, but not read for entities"
-PROSE_SHARE = 0.5  # letters and digits among the characters other than spaces: 89% and more in news prose
-LONGEST_MARKS = 1_000  # marks in a row without a space: spaCy splits them one by one, at a cost that grows squared
 _MARKS = re.compile(r"[^\w\s]+")
 
 
-def _unread(text: str, lang: str | None, limit: int) -> str | None:
+def _unread(text: str, lang: str | None, settings: Settings) -> str | None:
     """Why the text is not to be read, if it is not. spaCy's model reads English. Its memory grows by gigabytes a
     megabyte of text, and no news article is that long: a longer text is a page scraped whole or a file of junk."""
     if lang not in (None, "en"):
         return f"language '{lang}' is not English: {_NOT_READ}"
-    if len(text) > limit:
+    if len(text) > (limit := settings.max_read_chars):
         over = f"{len(text):,} characters, over the {limit:,} the reading pipeline takes"
         return f"{over}: {_NOT_READ} (set DATELINE_MAX_READ_CHARS)"
-    junk = _not_prose(text)
+    junk = _not_prose(text, settings)
     return f"{junk}: {_NOT_READ}" if junk else None
 
 
-def _title(article: Article, notes: list[str]) -> str:
+def _title(article: Article, notes: list[str], settings: Settings) -> str:
     """The title as it is parsed (see summary.headline_text); "" for one that is not prose, with a note."""
     title = summary.headline_text(article)
-    if junk := _not_prose(title):
+    if junk := _not_prose(title, settings):
         notes.append(f"the title is {junk}: not read")
         return ""
     return title
 
 
-def _not_prose(text: str) -> str | None:
+def _not_prose(text: str, settings: Settings) -> str | None:
     """Why the text is not prose, if it is not: mostly marks and symbols, or a long run of them, which costs spaCy
     minutes (its tokenizer peels punctuation off a run one mark at a time) and holds nothing to read."""
     visible = len(text) - sum(c.isspace() for c in text)
     share = sum(c.isalnum() for c in text) / visible if visible else 1.0
-    if share < PROSE_SHARE:
+    if share < settings.min_prose_share:
         return f"not prose: {share:.0%} of its characters are letters or digits"
     longest = max(map(len, _MARKS.findall(text)), default=0)
-    if longest > LONGEST_MARKS:
+    if longest > settings.max_mark_run:
         return f"not prose: a run of {longest:,} marks without a space"
     return None
 
 
 def annotate(
-    doc: Doc, article: Article, lang: str | None, coding: Coders | None = None, title: Doc | None = None
+    doc: Doc,
+    article: Article,
+    lang: str | None,
+    coding: Coders | None = None,
+    title: Doc | None = None,
+    settings: Settings | None = None,
+    stages: list[tuple[Stage, object]] | None = None,
 ) -> Annotations:
-    """What the stages find in a parsed article, read as English whatever ``lang`` says (``read`` decides what is
-    read). Each stage runs on its own: one that fails on some text loses its own records, with a note naming it and
-    the error, and the stages after it read on without them."""
-    found = Annotations(article_id=article.id, language=lang)
-
-    def stage(name: str, run: Callable[[], T], nothing: T) -> T:
-        try:
-            return run()
-        except Exception as error:  # a bug met on some text must cost neither the ingest nor the other stages' work
-            found.notes.append(f"{name} failed ({type(error).__name__}: {error}); stored without its {name}")
-            return nothing
-
-    named = stage("entities", lambda: entities.entities(doc, article.id), entities.Found([], []))
-    found.entities, found.mentions = named.entities, named.mentions
-    found.quotes = stage("quotes", lambda: list(quotes.quotes(doc, named.resolve, article.id)), [])
-    # the dated day is the local one ("today" in Dhaka at 00:30 is not yesterday in UTC): prefer it when known
-    anchor = article.date_line or article.published
-    found.times = stage("times", lambda: list(times.times(doc, anchor, article.id)), [])
-    title_times: list[TimeExpr] = []
-    if title is not None:  # the title's times are the summary's alone (they can date its event), and not stored
-        title_times = stage("title times", lambda: list(times.times(title, anchor, article.id)), [])
-    found.places = stage("places", lambda: list(places.places(doc, named, article.id)), [])
-    coded = coding or coders()
-    found.events = stage("events", lambda: list(_events(doc, article, named, found, coded)), [])
-    found.summary = stage("summary", lambda: summary.summarize(doc, article, found, title, title_times), None)
-    return found
-
-
-def _events(doc: Doc, article: Article, named: entities.Found, found: Annotations, coding: Coders) -> Iterator[Event]:
-    return events.events(doc, article, named, found.quotes, found.times, found.places, coding.actors, coding.verbs)
+    """What the registered stages find in a parsed article, read as English whatever ``lang`` says (``read``
+    decides what is read), each stage with its settings from ``settings``; ``stages`` when the caller has them."""
+    reading = Reading(doc, article, Annotations(article_id=article.id, language=lang), title, coding or coders())
+    return stage.run(stages if stages is not None else stage.configured(settings or Settings()), reading)

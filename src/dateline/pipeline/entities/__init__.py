@@ -33,12 +33,13 @@ from .tagger import named
 __all__ = ["Found", "entities"]
 
 
-def entities(doc: Doc, article_id: str = "") -> Found:
-    """The article's entities and their mentions: names, descriptions and resolved pronouns."""
+def entities(doc: Doc, article_id: str = "", coreference: coref.CorefSettings | None = None) -> Found:
+    """The article's entities and their mentions: names, descriptions and resolved pronouns (coreference's reach
+    and weights from ``coreference``)."""
     text = doc.text  # spaCy rebuilds it from the tokens on every access
     names = named(doc, text)
     groups = grouped(names)
     referents = [referent(group) for group in groups]
     anchors = [coref.Anchor(n.start, n.end, i) for i, group in enumerate(groups) for n in group.names]
-    links = coref.link(doc, anchors, referents, text)
+    links = coref.link(doc, anchors, referents, text, settings=coreference or coref.CorefSettings())
     return found(doc, groups, links, article_id)

@@ -4,7 +4,7 @@
 
 For each sentence:
 
-1. Triggers. Every word the verb dictionary knows (reference/cameo/verbs.py) is matched against the words around it:
+1. Triggers. Every word the verb dictionary knows (reference/cameo/verbs/) is matched against the words around it:
    before it in the sentence, after it in its own phrase (its dependency subtree, less coordinated clauses, relative and
    adverbial clauses). The most specific pattern gives a code and a frame.
 2. Structure. A trigger in the complement of another (its object, its infinitive, its prepositional object, its "to"

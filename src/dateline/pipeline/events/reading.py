@@ -15,7 +15,7 @@ from .settings import EventSettings
 
 
 class ActorCoding(Protocol):
-    """What events need from the actor coder (pipeline/actors.py's ActorCoder)."""
+    """What events need from the actor coder (pipeline/actors/'s ActorCoder)."""
 
     def entity(self, entity: Entity, when: date | None = None) -> ActorCode | None: ...
 

@@ -1,0 +1,78 @@
+"""dateline's own stages, registered through the "dateline.stages" entry point as a user's would be:
+
+    entities (names grouped, roles, countries; pronouns resolved by coref)
+    -> quotes (speakers resolved through the entities) -> times (against the publication time; the title's too)
+    -> places -> events (CAMEO/PLOVER, actors coded from dictionaries and roles) -> summary (the 5W1H card)
+
+Each has its settings (its tuning: coreference's reach and weights, the summary's scoring weights, ...) in a
+dataclass of defaults beside its code; `dateline settings` lists them, DATELINE_<STAGE>__<NAME> sets one.
+"""
+
+from __future__ import annotations
+
+from ..model import TimeExpr
+from ..plugins import hookimpl
+from . import coref, entities, events, places, quotes, summary, times
+from .stage import Reading, Stage
+
+
+def _entities(reading: Reading, settings: coref.CorefSettings) -> entities.Found:
+    named = entities.entities(reading.doc, reading.article.id, settings)
+    reading.found.entities, reading.found.mentions = named.entities, named.mentions
+    return named
+
+
+def _named(reading: Reading) -> entities.Found:
+    """What the entities stage found; nothing when it failed."""
+    named: entities.Found | None = reading.results.get("entities")
+    return named if named is not None else entities.Found([], [])
+
+
+def _quotes(reading: Reading, settings: quotes.QuoteSettings) -> None:
+    reading.found.quotes = list(quotes.quotes(reading.doc, _named(reading).resolve, reading.article.id, settings))
+
+
+def _times(reading: Reading, settings: times.TimeSettings) -> list[TimeExpr]:
+    """The text's times, stored; returns the title's, which are the summary's alone (they can date its event)."""
+    reading.found.times = list(times.times(reading.doc, reading.anchor, reading.article.id, settings))
+    if reading.title is None:
+        return []
+    try:
+        return list(times.times(reading.title, reading.anchor, reading.article.id, settings))
+    except Exception as error:  # the text's times are kept when the title's fail
+        reading.found.notes.append(f"times failed on the title ({type(error).__name__}: {error})")
+        return []
+
+
+def _places(reading: Reading, settings: None) -> None:
+    reading.found.places = list(places.places(reading.doc, _named(reading), reading.article.id))
+
+
+def _events(reading: Reading, settings: events.EventSettings) -> None:
+    found, coders = reading.found, reading.coders
+    coded = events.events(reading.doc, reading.article, _named(reading), found.quotes, found.times, found.places,
+                          coders.actors, coders.verbs, settings)  # fmt: skip
+    found.events = list(coded)
+
+
+def _summary(reading: Reading, settings: summary.SummarySettings) -> None:
+    title_times: list[TimeExpr] = reading.results.get("times") or []
+    found = reading.found
+    found.summary = summary.summarize(reading.doc, reading.article, found, reading.title, title_times, settings)
+
+
+STAGES = [
+    Stage("entities", _entities, coref.CorefSettings, description="people, organisations and places named; "
+          "roles, countries; pronouns and descriptions resolved (coreference: its settings are these)"),
+    Stage("quotes", _quotes, quotes.QuoteSettings,
+          description="direct and reported speech, speakers resolved through the entities"),
+    Stage("times", _times, times.TimeSettings, description="times and dates (TIMEX3), against the publication time"),
+    Stage("places", _places, description="places named, with coordinates"),
+    Stage("events", _events, events.EventSettings, description="who did what to whom, coded in CAMEO and PLOVER"),
+    Stage("summary", _summary, summary.SummarySettings, description="the 5W1H card: who, what, when, where, why, how"),
+]  # fmt: skip
+
+
+@hookimpl(trylast=True)
+def dateline_stages() -> list[Stage]:
+    return STAGES
