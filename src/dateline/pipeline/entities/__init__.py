@@ -1,5 +1,5 @@
 """Named entities: the tagger's names cleaned and grouped, one Entity per referent in an article, with roles,
-countries and gender; coreference (../coref.py) attaches pronouns and descriptions.
+countries and gender; coreference (../coref/) attaches pronouns and descriptions.
 
     found = entities(doc, article.id)
     found.resolve(start, end)  # ("3f2a...", "Vladimir Putin") for "he", "Mr. Putin" or "the Russian leader"
@@ -41,5 +41,5 @@ def entities(doc: Doc, article_id: str = "", coreference: coref.CorefSettings | 
     groups = grouped(names)
     referents = [referent(group) for group in groups]
     anchors = [coref.Anchor(n.start, n.end, i) for i, group in enumerate(groups) for n in group.names]
-    links = coref.link(doc, anchors, referents, text, settings=coreference or coref.CorefSettings())
+    links = coref.link(doc, anchors, referents, text, settings=coreference)
     return found(doc, groups, links, article_id)
