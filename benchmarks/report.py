@@ -248,6 +248,20 @@ def throughput() -> str:
     return _table(["run", "articles parsed / s"], rows)
 
 
+def before_after() -> str:
+    f = load("before_after")["figures"]
+    rows = [
+        [str(n), f"{r['before']['per_s']:.2f}", f"{r['after']['per_s']:.2f}", f"{r['ratio']:.3f}"]
+        for n, r in enumerate(f["rounds"], 1)
+    ]
+    rows.append(["**median**", "", "", f"**{f['median_ratio']:.3f}**"])
+    return (
+        f"The whole ingest of {f['corpus']} ({f['articles_read']:,} read, {f['articles_parsed']:,} parsed and stored), "
+        f"before (`{f['before_commit']}`) and after, alternated:\n\n"
+        + _table(["round", "before, parsed / s", "after, parsed / s", "after / before"], rows)
+    )
+
+
 def stages() -> str:
     f = load("throughput")["figures"]
     ms = f["stage_ms"]
