@@ -4,18 +4,21 @@
     .venv/bin/python benchmarks/audit.py score build/audits/bbc-seed4711.json
     .venv/bin/python benchmarks/audit.py record build/audits/bbc-seed4711.json    # keep the verdicts, not the text
 
-``sample`` ingests the corpus (any paths ``dateline ingest`` takes: ../shared/corpora's bbc, newscluster and
-googlenews, or a user's own folder) with the whole pipeline into a fresh SQLite file beside the sheet (or reads an
-existing database with --db), pools every article's events, quotes, entities (PERSON/ORG/GPE) and 5W1H cards, and
-draws uniformly from each pool with the seed (by default 60 events, 60 quotes, 40 entities, 10 cards). It writes a
-judging sheet (JSON): for each row the fact's place in the text with the paragraphs around it (the fact marked ⟦…⟧,
-a trigger or speaker «…»), what dateline said, and empty verdicts to fill with "y" or "n" under the criteria the
-sheet states. ``dateline show ARTICLE --db DB`` gives the whole article where the context is not enough.
+``sample`` ingests the corpus (any paths ``dateline ingest`` takes: ../shared/corpora's bbc, newscluster and googlenews,
+or a user's own folder) with the whole pipeline into a fresh SQLite file beside the sheet (or reads an existing database
+with --db), pools every article's events, quotes, entities (PERSON/ORG/GPE) and 5W1H cards, and draws uniformly from
+each pool with the seed (by default 60 events, 60 quotes, 40 entities, 10 cards, 40 parts marked not body and 40
+paragraphs read as body). It writes a judging sheet (JSON): for each row the fact's place in the text with the
+paragraphs around it (the fact marked ⟦…⟧, a trigger or speaker «…»), what dateline said, and empty verdicts to fill
+with "y" or "n" under the criteria the sheet states. ``dateline show ARTICLE --db DB`` gives the whole article where the
+context is not enough.
 
 ``score`` prints each share with its 95% Wilson interval: events fully right (really happened or said, right CAMEO
 root, right source, right target) and each criterion apart, and of the events coded as violence (roots 18-20) the
 share that is real violence rightly coded; quotes fully right (really said, sensible span, right speaker); entities
-with the right kind and name, and the right country; card slots right of those answered.
+with the right kind and name, and the right country; card slots right of those answered; of the parts the layout
+marked not body (captions, bylines, ...), the share that is not body and has the right role; and of the paragraphs
+read as body, the share that is body.
 
 ``record`` writes the judged sheet to benchmarks/audits/ without any article text or names (article ids, offsets,
 codes and verdicts only), with its seed, corpus and commit; docs/quality.md is generated from those files. Rules: a
@@ -40,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHEETS = ROOT / "build" / "audits"
 RECORDED = ROOT / "benchmarks" / "audits"
-KINDS = ("event", "quote", "entity", "card")
+KINDS = ("event", "quote", "entity", "card", "region", "paragraph")
 CARD_SLOTS = ("who", "what", "when", "where", "why", "how")
 VIOLENCE = ("18", "19", "20")
 CONTEXT = 700  # characters of text around a fact, at most, on each side (whole paragraphs where they fit)
@@ -71,6 +74,15 @@ CRITERIA = {
         "country": "y when the country is right, or when none is given and none applies",
     },
     "card": {slot: "y / n for the answer given (a slot left empty stays 'empty')" for slot in CARD_SLOTS},
+    "region": {
+        "not_body": "y when the marked part is not the article's own prose (a photo caption or credit, a byline, a "
+        "dateline, a subhead, the site's boilerplate, an embedded post): n when it is the story's text",
+        "role": "y when the role given fits it (caption, byline, dateline, heading, boilerplate)",
+    },
+    "paragraph": {
+        "body": "y when the marked paragraph, read as body, is the article's own prose: n when it is a caption or "
+        "credit, a byline, a dateline, a subhead or boilerplate",
+    },
 }
 
 
@@ -88,6 +100,8 @@ def sample(corpus: Any, seed: int, sizes: dict[str, int]) -> list[dict[str, Any]
         pools["entity"] += [(article, found, e) for e in sorted(named, key=lambda e: e.id)]
         if found.summary is not None:
             pools["card"].append((article, found, found.summary))
+        pools["region"] += [(article, found, region) for region in found.layout]
+        pools["paragraph"] += [(article, found, span) for span in _body_paragraphs(article, found)]
     rng = random.Random(seed)
     rows = []
     for kind in KINDS:
@@ -97,6 +111,19 @@ def sample(corpus: Any, seed: int, sizes: dict[str, int]) -> list[dict[str, Any]
     for number, row in enumerate(rows, 1):
         row["n"] = number
     return rows
+
+
+def _body_paragraphs(article: Any, found: Any) -> list[Any]:
+    """The article's paragraphs that no region covers in whole (one a dateline opens is still body)."""
+    whole = {(r.start, r.end) for r in found.layout}
+    spans = []
+    for paragraph in article.paragraphs:
+        words = article.text[paragraph.start : paragraph.end]
+        start = paragraph.start + len(words) - len(words.lstrip())
+        end = paragraph.end - (len(words) - len(words.rstrip()))
+        if start < end and (start, end) not in whole:
+            spans.append(paragraph)
+    return spans
 
 
 def _context(text: str, marks: list[tuple[int, int, str, str]]) -> str:
@@ -219,7 +246,24 @@ def card_row(article: Any, found: Any, card: Any) -> dict[str, Any]:
     return row
 
 
-ROW = {"event": event_row, "quote": quote_row, "entity": entity_row, "card": card_row}
+def region_row(article: Any, found: Any, region: Any) -> dict[str, Any]:
+    row = _head(article, "region", region.start, region.end)
+    row["context"] = _context(article.text, [(region.start, region.end, "⟦", "⟧")])
+    row["said"] = {"role": region.role}
+    row["verdict"] = dict.fromkeys(CRITERIA["region"], "")
+    return row
+
+
+def paragraph_row(article: Any, found: Any, paragraph: Any) -> dict[str, Any]:
+    row = _head(article, "paragraph", paragraph.start, paragraph.end)
+    row["context"] = _context(article.text, [(paragraph.start, paragraph.end, "⟦", "⟧")])
+    row["said"] = {"role": "body"}
+    row["verdict"] = dict.fromkeys(CRITERIA["paragraph"], "")
+    return row
+
+
+ROW = {"event": event_row, "quote": quote_row, "entity": entity_row, "card": card_row, "region": region_row,
+       "paragraph": paragraph_row}  # fmt: skip
 
 
 # --- scoring ----------------------------------------------------------------------------------------------------
@@ -264,6 +308,9 @@ def shares(rows: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
     for slot in CARD_SLOTS:
         given = [r for r in by_kind["card"] if r["verdict"][slot] != "empty"]
         add(f"5W1H {slot} right, of those answered", given, lambda v, s=slot: v[s] == "y")
+    add("parts marked not body that are not body", by_kind["region"], lambda v: v["not_body"] == "y")
+    add("parts marked not body, with the right role", by_kind["region"], lambda v: v["role"] == "y")
+    add("paragraphs read as body that are body", by_kind["paragraph"], lambda v: v["body"] == "y")
     return out
 
 
@@ -304,7 +351,8 @@ def _slug(paths: list[str]) -> str:
 def command_sample(args: argparse.Namespace) -> None:
     from dateline import Corpus
 
-    sizes = {"event": args.events, "quote": args.quotes, "entity": args.entities, "card": args.cards}
+    sizes = {"event": args.events, "quote": args.quotes, "entity": args.entities, "card": args.cards,
+             "region": args.regions, "paragraph": args.paragraphs}  # fmt: skip
     name = args.name or f"{_slug(args.corpus or ['db'])}-seed{args.seed}"
     out = SHEETS / f"{name}.json"
     if out.exists():
@@ -362,6 +410,8 @@ def stripped(sheet: dict[str, Any]) -> dict[str, Any]:
             said["speaker"] = None if speaker is None else {"start": speaker["start"], "end": speaker["end"]}
         elif row["kind"] == "entity":
             said = {"entity_kind": said["entity_kind"], "country": said["country"]}
+        elif row["kind"] in ("region", "paragraph"):
+            said = {"role": said["role"]}
         else:
             said = {slot: None if said[slot] is None else {k: said[slot][k] for k in ("start", "end")}
                     for slot in CARD_SLOTS}  # fmt: skip
@@ -401,6 +451,8 @@ def main() -> None:
     draw.add_argument("--quotes", type=int, default=60)
     draw.add_argument("--entities", type=int, default=40)
     draw.add_argument("--cards", type=int, default=10)
+    draw.add_argument("--regions", type=int, default=40, help="parts marked not body (captions, bylines, ...)")
+    draw.add_argument("--paragraphs", type=int, default=40, help="paragraphs read as body")
     draw.add_argument("--name", help="the sheet's name (default: corpus-seedN)")
     draw.set_defaults(run=command_sample)
     judge = commands.add_parser("score", help="print the shares of judged sheets")

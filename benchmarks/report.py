@@ -212,6 +212,12 @@ def seed_lines() -> str:
 # --- hand audits ---------------------------------------------------------------------------------------------------
 
 
+def _layout_rows(kinds: dict[str, int]) -> str:
+    if not kinds["region"] and not kinds["paragraph"]:
+        return ""
+    return f", {kinds['region']} parts marked not body and {kinds['paragraph']} paragraphs read as body"
+
+
 def audits() -> str:
     sheets = list(audit.recorded())
     if not sheets:
@@ -226,9 +232,9 @@ def audits() -> str:
         kinds = {kind: sum(r["kind"] == kind for r in sheet["rows"]) for kind in audit.KINDS}
         out.append(
             f"Audit of {' + '.join(sheet['corpus'])}, seed {sheet['seed']}, drawn {sheet['drawn'][:10]} at commit "
-            f"`{sheet['commit']}`: {kinds['event']} events, {kinds['quote']} quotes, {kinds['entity']} entities and "
-            f"{kinds['card']} cards drawn at random from everything stored. {sheet.get('judged', '')}\n\n"
-            + _table(["measure", "right", "share", "95% interval (Wilson)"], rows)
+            f"`{sheet['commit']}`: {kinds['event']} events, {kinds['quote']} quotes, {kinds['entity']} entities, "
+            f"{kinds['card']} cards{_layout_rows(kinds)} drawn at random from everything stored. "
+            f"{sheet.get('judged', '')}\n\n" + _table(["measure", "right", "share", "95% interval (Wilson)"], rows)
         )
     return "\n".join(out)
 

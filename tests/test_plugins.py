@@ -181,7 +181,7 @@ def _notes(article_id: str, db: str, site: Path, cwd: Path) -> list[str]:
 
 def test_without_plugins_the_built_in_components_are_all_there() -> None:
     assert [s.name for s in stage.ordered()] == [
-        "entities", "quotes", "times", "places", "events", "summary"
+        "layout", "entities", "quotes", "times", "places", "events", "summary"
     ]  # fmt: skip
     assert list(export.exporters()) == ["gdelt", "parquet", "csv", "jsonl"]
     with pytest.raises(DatelineError, match="unknown export format 'pairs'"):

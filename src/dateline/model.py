@@ -212,6 +212,19 @@ class Summary:
     when_value: str | None = None  # the normalised date of "when" (TIMEX3 value)
 
 
+RegionRole = Literal["caption", "byline", "dateline", "heading", "boilerplate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A part of the text that is not the article's own prose: a photo caption or credit, a byline, a dateline, a
+    subhead, or the site's boilerplate. Whatever no region covers is body, the only text read for events and quotes."""
+
+    start: int
+    end: int
+    role: RegionRole
+
+
 @dataclass(slots=True)
 class Annotations:
     """Everything the reading pipeline found in one article; offsets index Article.text."""
@@ -226,6 +239,7 @@ class Annotations:
     events: list[Event] = field(default_factory=list)
     summary: Summary | None = None
     notes: list[str] = field(default_factory=list)  # why something was skipped ("not English: skipped extraction")
+    layout: list[Region] = field(default_factory=list)  # the parts that are not body, in text order
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,7 +136,8 @@ def legend() -> Text:
         parts += [Text(kind.lower(), style=KIND_STYLES[kind]), " "]
     parts += [Text("quote", style="italic"), Text(" ⟨speaker · cue⟩", style="dim magenta"), " ",
               Text("time", style="underline"), Text(" [value]", style="dim yellow"), " ",
-              Text("he", style=KIND_STYLES["PRON"]), Text("→resolved", style="dim cyan")]  # fmt: skip
+              Text("he", style=KIND_STYLES["PRON"]), Text("→resolved", style="dim cyan"), " ",
+              Text("not body ⟨caption⟩", style="dim")]  # fmt: skip
     return Text.assemble(*parts)
 
 
@@ -159,6 +160,9 @@ def paragraphs(article: Article, found: Annotations | None) -> list[Text]:
         for time in found.times:
             styles.append((time.start, time.end, "underline"))
             labels.append((time.end, plain(f" [{time.value}]", "dim yellow")))
+        for region in found.layout:  # not body: shown dimmed, with its role, and never read for quotes or events
+            styles.append((region.start, region.end, "dim"))
+            labels.append((region.end, plain(f" ⟨{region.role}⟩", "dim")))
     return [_paragraph(article.text, p, styles, labels) for p in article.paragraphs]
 
 

@@ -1,8 +1,12 @@
 """dateline's own stages, registered through the "dateline.stages" entry point as a user's would be:
 
-    entities (names grouped, roles, countries; pronouns resolved by coref)
+    layout (which paragraphs are body, which captions, bylines, datelines, subheads, boilerplate)
+    -> entities (names grouped, roles, countries; pronouns resolved by coref)
     -> quotes (speakers resolved through the entities) -> times (against the publication time; the title's too)
     -> places -> events (CAMEO/PLOVER, actors coded from dictionaries and roles) -> summary (the 5W1H card)
+
+Quotes and events are kept to the body: one whose words (a quote's, a cue's, an event's trigger) stand in a caption,
+a byline, a dateline, a subhead or boilerplate is dropped, and a speaker found there is not named.
 
 Each has its settings (its tuning: coreference's reach and weights, the summary's scoring weights, ...) in a
 dataclass of defaults beside its code; `dateline settings` lists them, DATELINE_<STAGE>__<NAME> sets one.
@@ -10,10 +14,19 @@ dataclass of defaults beside its code; `dateline settings` lists them, DATELINE_
 
 from __future__ import annotations
 
-from ..model import TimeExpr
+from ..model import Quote, TimeExpr
 from ..plugins import hookimpl
-from . import coref, entities, events, places, quotes, summary, times
+from . import coref, entities, events, layout, places, quotes, summary, times
 from .stage import Reading, Stage
+
+
+def _layout(reading: Reading, settings: layout.LayoutSettings) -> None:
+    article = reading.article
+    reading.found.layout = layout.regions(article.text, article.paragraphs, article.title, settings)
+
+
+def _in_body(reading: Reading, *offsets: int) -> bool:
+    return not any(layout.covering(reading.found.layout, at) for at in offsets)
 
 
 def _entities(reading: Reading, settings: coref.CorefSettings) -> entities.Found:
@@ -29,7 +42,18 @@ def _named(reading: Reading) -> entities.Found:
 
 
 def _quotes(reading: Reading, settings: quotes.QuoteSettings) -> None:
-    reading.found.quotes = list(quotes.quotes(reading.doc, _named(reading).resolve, reading.article.id, settings))
+    found = quotes.quotes(reading.doc, _named(reading).resolve, reading.article.id, settings)
+    reading.found.quotes = [_speaker_in_body(reading, q) for q in found if _in_body(reading, *_words(q))]
+
+
+def _words(quote: Quote) -> list[int]:
+    return [quote.start, quote.end - 1, *((quote.cue.start,) if quote.cue else ())]
+
+
+def _speaker_in_body(reading: Reading, quote: Quote) -> Quote:
+    if quote.speaker is not None and not _in_body(reading, quote.speaker.start):
+        quote.speaker = None  # a dateline's city, a caption's name: never the speaker
+    return quote
 
 
 def _times(reading: Reading, settings: times.TimeSettings) -> list[TimeExpr]:
@@ -52,7 +76,7 @@ def _events(reading: Reading, settings: events.EventSettings) -> None:
     found, coders = reading.found, reading.coders
     coded = events.events(reading.doc, reading.article, _named(reading), found.quotes, found.times, found.places,
                           coders.actors, coders.verbs, settings)  # fmt: skip
-    found.events = list(coded)
+    found.events = [event for event in coded if _in_body(reading, event.evidence.trigger_start)]
 
 
 def _summary(reading: Reading, settings: summary.SummarySettings) -> None:
@@ -62,6 +86,8 @@ def _summary(reading: Reading, settings: summary.SummarySettings) -> None:
 
 
 STAGES = [
+    Stage("layout", _layout, layout.LayoutSettings, description="paragraph roles: body, caption, byline, dateline, "
+          "subhead, boilerplate; only the body is read for quotes and events"),
     Stage("entities", _entities, coref.CorefSettings, description="people, organisations and places named; "
           "roles, countries; pronouns and descriptions resolved (coreference: its settings are these)"),
     Stage("quotes", _quotes, quotes.QuoteSettings,

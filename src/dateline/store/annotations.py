@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import dates
-from ..model import Annotations, Entity, Mention, Phrase, Place, Quote, Summary, TimeExpr
+from ..model import Annotations, Entity, Mention, Phrase, Place, Quote, Region, Summary, TimeExpr
 from ..reference.names import plausible_alias
 from . import events, fts
 from .entities import count_mentions, uncount_mentions
@@ -46,6 +46,7 @@ def insert(connection: Connection, pks: dict[str, int], found: Sequence[Annotati
                 "language": f.language,
                 "notes": json.dumps(f.notes, ensure_ascii=False),
                 "processed_at": now,
+                "layout": json.dumps([[r.start, r.end, r.role] for r in f.layout]),
             }
         )
         rows[mentions] += [_mention_row(pk, m) for m in f.mentions]
@@ -127,6 +128,7 @@ def of_article(connection: Connection, article_pk: int, article_id: str) -> Anno
     state = connection.execute(sa.select(processing).where(processing.c.article_pk == article_pk)).first()
     if state:
         found.language, found.notes = state.language, json.loads(state.notes)
+        found.layout = [Region(start, end, role) for start, end, role in json.loads(state.layout or "[]")]
     member = entities.alias("member")
     mention_rows = connection.execute(
         sa.select(mentions, member.c.canonical_id)

@@ -67,6 +67,7 @@ processing = Table(
     Column("language", String(16)),
     Column("notes", Text, nullable=False),  # JSON list
     Column("processed_at", String(20), nullable=False),
+    Column("layout", Text),  # JSON list of [start, end, role]: the regions that are not body; NULL: read before 0006
 )
 
 entities = Table(

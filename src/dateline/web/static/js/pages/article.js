@@ -95,7 +95,13 @@ function edges(annotations) {
   return [
     ...annotations.events.flatMap((event) => [event.evidence.start, event.evidence.end]),
     ...annotations.quotes.flatMap((quote) => [quote.start, quote.end]),
+    ...(annotations.layout ?? []).flatMap((region) => [region.start, region.end]),
   ];
+}
+
+/** The region (caption, byline, dateline, heading, boilerplate) that holds [from, to), if the text there is not body. */
+function regionAt(reader, from, to) {
+  return (reader.annotations.layout ?? []).find((region) => region.start <= from && region.end >= to);
 }
 
 /**
@@ -117,11 +123,16 @@ function renderText(reader, extraCuts) {
       cuts.add(Math.min(fact.end, paragraph.end));
     }
     const bounds = [...cuts].sort((a, b) => a - b);
-    const block = h("p", { dataset: { start: paragraph.start } });
+    // a paragraph that is not body (a caption, a byline, ...) is shown dimmed under its role; it is never read for
+    // quotes or events
+    const whole = regionAt(reader, bounds[0], bounds[bounds.length - 1]);
+    const block = h("p", { dataset: { start: paragraph.start, role: whole?.role }, class: whole ? "not-body" : null });
     for (let i = 0; i + 1 < bounds.length; i++) {
       const [from, to] = [bounds[i], bounds[i + 1]];
       const covering = inside.filter((f) => f.start <= from && f.end >= to);
       const node = piece(reader, slice(from, to), from, to, covering);
+      const region = whole ? null : regionAt(reader, from, to);
+      if (region) Object.assign(node.dataset, { role: region.role }), node.classList.add("not-body");
       const opening = quoteStarts.get(from);
       if (opening) speakerTag(node, opening.record);
       block.append(node);

