@@ -1,3 +1,8 @@
+"""Pronouns and descriptions resolved to the entity they mean, with the real spaCy model, on sentences of our own.
+
+The cases are a table of (text, the words, the name they resolve to, or None for none).
+"""
+
 from __future__ import annotations
 
 import json
@@ -30,63 +35,129 @@ def resolved(nlp: Language, text: str, word: str, occurrence: int = 1) -> str | 
     return answer[1] if answer else None
 
 
-def test_gender_picks_between_a_man_and_a_woman(nlp: Language) -> None:
-    text = "Chancellor Maria Lindqvist met Prime Minister Tomas Berg in Oslo. He said the talks were useful."
-    assert resolved(nlp, text, "He") == "Tomas Berg"
-    text = "Chancellor Maria Lindqvist met Prime Minister Tomas Berg in Oslo. She said the talks were useful."
-    assert resolved(nlp, text, "She") == "Maria Lindqvist"
+# ---- what the words resolve to: (text, words, the canonical name, or None: left unresolved)
+
+RESOLVED = [
+    # gender picks between a man and a woman
+    pytest.param(
+        "Chancellor Maria Lindqvist met Prime Minister Tomas Berg in Oslo. He said the talks were useful.",
+        "He",
+        "Tomas Berg",
+        id="he is the man",
+    ),
+    pytest.param(
+        "Chancellor Maria Lindqvist met Prime Minister Tomas Berg in Oslo. She said the talks were useful.",
+        "She",
+        "Maria Lindqvist",
+        id="she is the woman",
+    ),
+    # the subject is preferred, and a pronoun never means its verb's subject
+    pytest.param(
+        "Governor Daniel Ortiz met Senator Frank Dale on Monday. He called the meeting a success.",
+        "He",
+        "Daniel Ortiz",
+        id="the subject is preferred",
+    ),
+    pytest.param(
+        "Governor Daniel Ortiz said Senator Frank Dale had praised him.",
+        "him",
+        "Daniel Ortiz",
+        id="a pronoun never means its verb's subject",
+    ),
+    pytest.param(
+        "Amira Haddad spent nine days in a shelter. The building lost power on day two.\nShe said it was cold.",
+        "She",
+        "Amira Haddad",
+        id="a pronoun reaches back across sentences and paragraphs",
+    ),
+    # it means an organisation or a country, never a person
+    pytest.param(
+        "Tamura Motors recalled 40,000 cars on Monday. It said a sensor could fail.",
+        "It",
+        "Tamura Motors",
+        id="it is a company",
+    ),
+    pytest.param("Brazil said it would host the summit next year.", "it", "Brazil", id="it is a country"),
+    pytest.param(
+        "The United States and its allies imposed sanctions.", "its", "United States", id="its is a country's"
+    ),
+    # it that means a thing, or nothing
+    pytest.param(
+        "Minister Laura Keane announced the plan. It will cost four billion euros.",
+        "It",
+        None,
+        id="it that means a thing stays unresolved",
+    ),
+    pytest.param(
+        "Chancellor Erik Lund said it was likely that the vote would be delayed.",
+        "it",
+        None,
+        id="it that means nothing stays unresolved",
+    ),
+    # they for a group
+    pytest.param(
+        "Russia and China vetoed the draft. They said it was unfair.",
+        "They",
+        None,
+        id="they for two countries is not one of them",
+    ),
+    pytest.param(
+        "Mayor Alan Pierce met the families. They asked him for an inquiry.",
+        "They",
+        None,
+        id="they for a group of people is not a person named",
+    ),
+    pytest.param(
+        "Democrats in the Senate blocked the bill. They said it was cruel.",
+        "They",
+        "Democrats",
+        id="they for a named group is the group",
+    ),
+    # a speaker's pronoun after a quote skips the names inside it
+    pytest.param(
+        "Ingrid Solberg accused the minister of lying. “Lars Moen has misled the public,” she said.",
+        "she",
+        "Ingrid Solberg",
+        id="she after a quote naming someone else",
+    ),
+    pytest.param(
+        "Emmanuel Fortin spoke to reporters. “We will not raise taxes,” he said.",
+        "he",
+        "Emmanuel Fortin",
+        id="he after a quote",
+    ),
+    # first person pronouns in quotes are left to the quotes stage
+    pytest.param(
+        "Anna Berg thanked voters in Bergen. “We have won this together, and I am grateful,” she said.",
+        "We",
+        None,
+        id="we in a quote",
+    ),
+    pytest.param(
+        "Anna Berg thanked voters in Bergen. “We have won this together, and I am grateful,” she said.",
+        "I",
+        None,
+        id="I in a quote",
+    ),
+    # definite descriptions name the person they describe
+    pytest.param(
+        "Russian Foreign Minister Sergey Lavrov flew to Ankara. The Russian foreign minister called the talks frank.",
+        "The Russian foreign minister",
+        "Sergey Lavrov",
+        id="the title a person was named with",
+    ),
+    pytest.param(
+        "Kenji Sato, the chief executive of Tamura Motors, resigned. The chief executive had led it since 2015.",
+        "The chief executive",
+        "Kenji Sato",
+        id="the title an apposition gave",
+    ),
+]
 
 
-def test_the_subject_is_preferred_and_a_pronoun_never_means_its_verbs_subject(nlp: Language) -> None:
-    text = "Governor Daniel Ortiz met Senator Frank Dale on Monday. He called the meeting a success."
-    assert resolved(nlp, text, "He") == "Daniel Ortiz"
-    text = "Governor Daniel Ortiz said Senator Frank Dale had praised him."
-    assert resolved(nlp, text, "him") == "Daniel Ortiz"
-
-
-def test_pronouns_reach_back_across_sentences_and_paragraphs(nlp: Language) -> None:
-    text = "Amira Haddad spent nine days in a shelter. The building lost power on day two.\nShe said it was cold."
-    assert resolved(nlp, text, "She") == "Amira Haddad"
-
-
-def test_it_means_an_organisation_or_a_country_and_never_a_person(nlp: Language) -> None:
-    text = "Tamura Motors recalled 40,000 cars on Monday. It said a sensor could fail."
-    assert resolved(nlp, text, "It") == "Tamura Motors"
-    text = "Brazil said it would host the summit next year."
-    assert resolved(nlp, text, "it") == "Brazil"
-    text = "The United States and its allies imposed sanctions."
-    assert resolved(nlp, text, "its") == "United States"
-
-
-def test_it_that_means_a_thing_or_nothing_stays_unresolved(nlp: Language) -> None:
-    assert resolved(nlp, "Minister Laura Keane announced the plan. It will cost four billion euros.", "It") is None
-    assert resolved(nlp, "Chancellor Erik Lund said it was likely that the vote would be delayed.", "it") is None
-
-
-def test_they_for_a_group_of_people_is_not_one_of_its_members(nlp: Language) -> None:
-    assert resolved(nlp, "Russia and China vetoed the draft. They said it was unfair.", "They") is None
-    assert resolved(nlp, "Mayor Alan Pierce met the families. They asked him for an inquiry.", "They") is None
-    assert resolved(nlp, "Democrats in the Senate blocked the bill. They said it was cruel.", "They") == "Democrats"
-
-
-def test_speakers_pronouns_after_a_quote_skip_names_inside_it(nlp: Language) -> None:
-    text = "Ingrid Solberg accused the minister of lying. “Lars Moen has misled the public,” she said."
-    assert resolved(nlp, text, "she") == "Ingrid Solberg"
-    text = "Emmanuel Fortin spoke to reporters. “We will not raise taxes,” he said."
-    assert resolved(nlp, text, "he") == "Emmanuel Fortin"
-
-
-def test_first_person_pronouns_in_quotes_are_left_to_the_quotes_stage(nlp: Language) -> None:
-    text = "Anna Berg thanked voters in Bergen. “We have won this together, and I am grateful,” she said."
-    assert resolved(nlp, text, "We") is None
-    assert resolved(nlp, text, "I") is None
-
-
-def test_definite_descriptions_name_the_person_they_describe(nlp: Language) -> None:
-    text = "Russian Foreign Minister Sergey Lavrov flew to Ankara. The Russian foreign minister called the talks frank."
-    assert resolved(nlp, text, "The Russian foreign minister") == "Sergey Lavrov"
-    text = "Kenji Sato, the chief executive of Tamura Motors, resigned. The chief executive had led it since 2015."
-    assert resolved(nlp, text, "The chief executive") == "Kenji Sato"
+@pytest.mark.parametrize(("text", "words", "expected"), RESOLVED)
+def test_resolved(nlp: Language, text: str, words: str, expected: str | None) -> None:
+    assert resolved(nlp, text, words) == expected
 
 
 def test_pronouns_teach_a_persons_gender(nlp: Language) -> None:
@@ -102,10 +173,14 @@ TAMURA = "Tamura Motors recalled 40,000 cars on Monday. They said a sensor could
 @pytest.mark.parametrize(
     ("text", "settings", "expected"),
     [
-        (HADDAD, CorefSettings(), [("She", "Amira Haddad")]),
-        (HADDAD, CorefSettings(window=0), []),  # "She" looks no further back than her own sentence
-        (TAMURA, CorefSettings(), [("They", "Tamura Motors")]),
-        (TAMURA, CorefSettings(plural_org=0.0), []),  # "they" may no longer mean a company
+        pytest.param(HADDAD, CorefSettings(), [("She", "Amira Haddad")], id="she at the defaults"),
+        pytest.param(  # "She" looks no further back than her own sentence
+            HADDAD, CorefSettings(window=0), [], id="she with no window"
+        ),
+        pytest.param(TAMURA, CorefSettings(), [("They", "Tamura Motors")], id="they at the defaults"),
+        pytest.param(  # "they" may no longer mean a company
+            TAMURA, CorefSettings(plural_org=0.0), [], id="they with no weight for a company"
+        ),
     ],
 )
 def test_settings_take_effect(

@@ -1,9 +1,15 @@
-"""Event coding with the real spaCy model and actor coder, on short sentences of our own and on the seed article."""
+"""Event coding with the real spaCy model and actor coder, on short sentences of our own and on the seed article.
+
+Each family of cases is a table of (text, expected): what a sentence codes, as (code, source, target) triples; the
+details of the one event a sentence codes; the codes a sentence is not given; what a user's verbs file codes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -20,6 +26,8 @@ from dateline.readers import read
 from dateline.reference.cameo.verbs import VerbDictionary
 
 WEDNESDAY = date(2022, 2, 23)
+
+Coded = tuple[str, str | None, str | None]  # (code, source code, target code)
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +62,69 @@ def _events(
     return list(events(doc, article, found, said, when, where, coder, verbs, settings or EventSettings()))
 
 
-def summary(found: list[Event]) -> set[tuple[str, str | None, str | None]]:
+def summary(found: list[Event]) -> set[Coded]:
     return {(e.code, e.source.code if e.source else None, e.target.code if e.target else None) for e in found}
 
 
 def only(found: list[Event]) -> Event:
     assert len(found) == 1, summary(found)
     return found[0]
+
+
+def text_of(event: Event) -> str:
+    offset = event.evidence.trigger_start - event.evidence.start
+    return event.evidence.text[offset : offset + event.evidence.trigger_end - event.evidence.trigger_start]
+
+
+def details(event: Event) -> dict[str, object]:
+    """What a row may say of an event: its codebook facts, its actors, when, where, how sure, and its words."""
+    return {
+        "code": event.code,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "plover": event.plover,
+        "goldstein": event.goldstein,
+        "source": event.source.code if event.source else None,
+        "target": event.target.code if event.target else None,
+        "target_name": event.target.name if event.target else None,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "date_source": event.date_source,
+        "place": event.place.name if event.place else None,
+        "mode": event.mode,
+        "quoted": event.quote_id is not None,
+        "trigger": text_of(event),
+        "evidence": event.evidence.text,
+        "id": event.id,
+    }
+
+
+class Like:
+    """An expected value that is a test of the value found rather than the value itself."""
+
+    def __init__(self, description: str, test: Callable[[Any], bool]) -> None:
+        self.description = description
+        self.test = test
+
+    def __eq__(self, found: object) -> bool:
+        return self.test(found)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return self.description
+
+
+def starting(prefix: str) -> Like:
+    return Like(f"<a code starting {prefix}>", lambda found: isinstance(found, str) and found.startswith(prefix))
+
+
+def naming(word: str) -> Like:
+    return Like(f"<a name with {word}>", lambda found: isinstance(found, str) and word in found)
+
+
+SOMEWHERE = Like("<a place>", lambda found: found is not None)
+ANY = "*"  # a code in a row of CODED that any code matches: the row says who acts on whom, not how
 
 
 # ---- settings
@@ -72,11 +136,20 @@ THREAT = "Russian troops may attack Ukrainian positions near Kharkiv."
 @pytest.mark.parametrize(
     ("text", "settings", "expected"),
     [
-        (ATTACK, EventSettings(), [("190", 0.8, "asserted")]),
-        (ATTACK, EventSettings(longest_sentence=5), []),  # ten tokens: too long a sentence to read
-        (ATTACK, EventSettings(confidence_base=0.5), [("190", 0.7, "asserted")]),
-        (THREAT, EventSettings(), [("190", 0.7, "hypothetical")]),
-        (THREAT, EventSettings(confidence_hypothetical=0.3), [("190", 0.5, "hypothetical")]),
+        pytest.param(ATTACK, EventSettings(), [("190", 0.8, "asserted")], id="an act at the defaults"),
+        pytest.param(  # ten tokens: too long a sentence to read
+            ATTACK, EventSettings(longest_sentence=5), [], id="a sentence longer than the longest read"
+        ),
+        pytest.param(
+            ATTACK, EventSettings(confidence_base=0.5), [("190", 0.7, "asserted")], id="a lower base confidence"
+        ),
+        pytest.param(THREAT, EventSettings(), [("190", 0.7, "hypothetical")], id="a possible act at the defaults"),
+        pytest.param(
+            THREAT,
+            EventSettings(confidence_hypothetical=0.3),
+            [("190", 0.5, "hypothetical")],
+            id="a lower confidence for what may be",
+        ),
     ],
 )
 def test_settings_take_effect(  # type: ignore[no-untyped-def]
@@ -87,116 +160,388 @@ def test_settings_take_effect(  # type: ignore[no-untyped-def]
     assert [(e.code, e.confidence, e.mode) for e in coded] == expected
 
 
-# ---- acts, their actors and their codes
+# ---- what a sentence codes: every event, as (code, source, target); none for what is no event
+
+CODED = [
+    # acts, their actors and their codes
+    pytest.param(
+        "France and Germany accused Iran of violating the agreement.",
+        {("112", "FRA", "IRN"), ("112", "DEU", "IRN")},
+        id="coordinated subjects each accuse",
+    ),
+    # negation
+    pytest.param("Russian troops did not attack Kyiv on Monday.", set(), id="a negated attack is not coded"),
+    pytest.param("There were no talks between Serbia and Kosovo.", set(), id="talks that were not are not coded"),
+    # sentences without actors or triggers
+    pytest.param("The weather was warm and the markets were quiet.", set(), id="no actor and no trigger"),
+    pytest.param("It attacked.", set(), id="a trigger without actors"),
+    # precision on real news
+    pytest.param(
+        "There is no sign that Russian troops attacked Kyiv.", set(), id="an act in a clause of a denied noun"
+    ),
+    # whom an act is aimed at
+    pytest.param(
+        "The Niger government gave in to demands from Tuareg rebels.",
+        {("080", "NERGOV", "NERREB")},
+        id="people of no country are of the state they deal with",
+    ),
+    pytest.param(
+        "President Varga conceded to demands from Boko Haram.",
+        {("080", "NGAGOV", "NGAREB")},
+        id="an official of no country is of the country a group he deals with is in",
+    ),
+    pytest.param(
+        "President Varga threatened to impose a curfew in Nairobi.",
+        {("1323", "KENGOV", "KEN")},
+        id="an official of no country is of the place he governs",
+    ),
+    pytest.param(
+        "President Varga conceded to demands from the United States.",
+        {("080", "---GOV", "USA")},
+        id="a foreign power says nothing of an official's country",
+    ),
+    pytest.param(
+        "Chile denounced as a grave injustice Peru's treatment of the fishermen.",
+        {("111", "CHL", "PER")},
+        id="an object the parse moves is found",
+    ),
+    pytest.param(
+        "Ghana restored diplomatic relations with and reopened its embassy in Havana.",
+        {("050", "GHA", "CUBGOV")},
+        id="an object two verbs share is found",
+    ),
+    pytest.param(
+        "Hundreds of Kenyans were gathering for a march in Nairobi to protest the new tax.",
+        {("140", "KEN", None)},
+        id="who holds a rally is who protests at it",
+    ),
+    # compound actors
+    pytest.param(
+        "The envoys of Peru, Chile and Bolivia met the Brazilian foreign minister.",
+        {("040", "PERGOV", "BRAGOV"), ("040", "CHLGOV", "BRAGOV"), ("040", "BOLGOV", "BRAGOV")},
+        id="a shared owner makes one actor per member",
+    ),
+    pytest.param(
+        "Indian and Pakistani troops clashed on the border.",
+        {("190", "INDMIL", "PAKMIL"), ("190", "PAKMIL", "INDMIL")},
+        id="a shared modifier makes one actor per member and a clash is mutual",
+    ),
+    pytest.param(
+        "Japan, China and Russia condemned the launch.",
+        {("111", "JPN", None), ("111", "CHN", None), ("111", "RUS", None)},
+        id="a compound source does not condemn itself",
+    ),
+    pytest.param(
+        "Peru and Ecuador resumed talks on Monday.",
+        {(ANY, "PER", "ECU"), (ANY, "ECU", "PER")},
+        id="talks of a compound source are with each other",
+    ),
+]
 
 
-def test_an_attack_is_coded_with_its_source_target_and_the_codebook_facts(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Russian troops attacked Ukrainian positions near Kharkiv on Monday."
-    event = only(code(nlp, coder, verbs, text))
-    assert (event.code, event.root, event.quad_class, event.plover, event.goldstein) == ("190", "19", 4, "ASSAULT", -10)
-    assert event.source is not None and event.source.code == "RUSMIL"
-    assert event.target is not None and (event.target.code or "").startswith("UKR")
-    assert text[event.evidence.trigger_start : event.evidence.trigger_end] == "attacked"
-    assert event.evidence.text == text and event.mode == "asserted"
-    assert event.id == stable_id("a1", "event", text.index("attacked"), "190")
-    assert (event.date, event.date_precision, event.date_source) == ("2022-02-21", "day", "text")
+@pytest.mark.parametrize(("text", "expected"), CODED)
+def test_what_a_sentence_codes(nlp, coder, verbs, text: str, expected: set[Coded]) -> None:  # type: ignore[no-untyped-def]
+    assert as_expected(summary(code(nlp, coder, verbs, text)), expected) == expected
+
+
+def as_expected(found: set[Coded], expected: set[Coded]) -> set[Coded]:
+    """The triples found, with ANY for each code the expected triples leave open."""
+    return {(ANY if (ANY, source, target) in expected else act, source, target) for act, source, target in found}
+
+
+# ---- the one event a sentence codes, and what a row says of it (see details())
+
+ONE_EVENT = [
+    # acts, their actors and their codes
+    pytest.param(
+        ATTACK,
+        WEDNESDAY,
+        {
+            "code": "190",
+            "root": "19",
+            "quad_class": 4,
+            "plover": "ASSAULT",
+            "goldstein": -10,
+            "source": "RUSMIL",
+            "target": starting("UKR"),
+            "trigger": "attacked",
+            "evidence": ATTACK,
+            "mode": "asserted",
+            "id": stable_id("a1", "event", ATTACK.index("attacked"), "190"),
+            "date": "2022-02-21",
+            "date_precision": "day",
+            "date_source": "text",
+        },
+        id="an attack with its source target and codebook facts",
+    ),
+    pytest.param(
+        "A Ukrainian convoy was attacked by Russian forces.",
+        WEDNESDAY,
+        {"source": "RUSMIL", "target": starting("UKR")},
+        id="a passive",
+    ),
+    pytest.param(
+        "The United States imposed new sanctions on Russia.",
+        WEDNESDAY,
+        {"code": "163", "source": "USA", "target": "RUS"},
+        id="sanctions imposed on",
+    ),
+    pytest.param("Israel held talks with Egypt in Cairo.", WEDNESDAY, {"code": "040"}, id="talks held with"),
+    pytest.param("France called for talks with Iran.", WEDNESDAY, {"code": "026"}, id="called for talks"),
+    pytest.param(
+        "Poland signed a defence agreement with Sweden.", WEDNESDAY, {"code": "057"}, id="an agreement signed"
+    ),
+    pytest.param(
+        "Police arrested dozens of opposition activists in Minsk.", WEDNESDAY, {"code": "173"}, id="an arrest"
+    ),
+    pytest.param(
+        "Hamas launched rockets at Israel overnight.",
+        WEDNESDAY,
+        {"code": "190", "target": "ISR"},
+        id="rockets launched at a country are an attack",
+    ),
+    pytest.param(
+        "The United States sent missiles to Ukraine.", WEDNESDAY, {"code": "072"}, id="missiles sent are military aid"
+    ),
+    # frames take their code from the act they govern
+    pytest.param(
+        "Iran agreed to meet European negotiators in Vienna.",
+        WEDNESDAY,
+        {"code": "036", "plover": "AGREE", "trigger": "agreed to meet"},
+        id="agreed to meet",
+    ),
+    pytest.param("Turkey refused to meet the Greek delegation.", WEDNESDAY, {"code": "125"}, id="refused to meet"),
+    pytest.param(
+        "Germany urged Iran to release the detained journalists.",
+        WEDNESDAY,
+        {"code": "0253", "target": "IRN"},
+        id="urged to release",
+    ),
+    pytest.param(
+        "China threatened to impose sanctions on Lithuania.",
+        WEDNESDAY,
+        {"code": "1312", "plover": "THREATEN", "target": "LTU"},
+        id="threatened to impose sanctions",
+    ),
+    # negation and modality
+    pytest.param(
+        "Chile said it will not accept the Peruvian proposal.",
+        WEDNESDAY,
+        {"root": "12", "source": "CHL"},
+        id="a refusal is a rejection",
+    ),
+    pytest.param(
+        "The French president will visit Algeria next week.",
+        WEDNESDAY,
+        {"code": "036", "mode": "asserted"},
+        id="a future visit is an intent",
+    ),
+    pytest.param(
+        "Iran said it would attack Israel if the strikes continued.",
+        WEDNESDAY,
+        {"root": "13", "source": "IRN"},
+        id="a future attack is a threat",
+    ),
+    pytest.param(
+        "Egypt may host the Libyan delegation.",
+        WEDNESDAY,
+        {"code": "043", "mode": "hypothetical"},
+        id="a possible act is hypothetical",
+    ),
+    pytest.param(
+        "Officials in Kyiv said Russian forces shelled Kharkiv overnight.",
+        WEDNESDAY,
+        {"root": "19", "source": "RUSMIL"},
+        id="reported speech codes what was reported",
+    ),
+    pytest.param(
+        "Chile said Peru must return the seized trawler.",
+        WEDNESDAY,
+        {"root": "10", "source": "CHL", "target": "PER"},
+        id="must is a demand",
+    ),
+    pytest.param(
+        "Ukraine accused Russia of shelling civilian areas, officials said.",
+        WEDNESDAY,
+        {"code": "112", "quoted": True},  # the alleged shelling is no event of its own
+        id="an accusation is the statement its quote is",
+    ),
+    # when and where
+    pytest.param(
+        "Lavrov said he would meet Blinken on Thursday in Geneva.",
+        WEDNESDAY,
+        {"code": "036", "date": "2022-02-24", "date_source": "text", "place": "Geneva"},
+        id="a time in the sentence dates the event",
+    ),
+    pytest.param(
+        "Japan sent humanitarian aid to Turkey.",
+        WEDNESDAY,
+        {"code": "073", "date": "2022-02-23", "date_source": "published"},
+        id="without a time the publication day dates it",
+    ),
+    pytest.param(
+        "Japan sent humanitarian aid to Turkey.",
+        None,
+        {"date": "", "date_source": "unknown"},
+        id="without a time or a publication day the date is unknown",
+    ),
+    # precision on real news: what is not an event, not an actor, not a threat
+    pytest.param(
+        "There is evidence that Russian troops attacked Kyiv.",
+        WEDNESDAY,
+        {"code": "190"},
+        id="an act in a clause of a noun that is not denied",
+    ),
+    pytest.param(
+        "Officials said this is backed by the Russian state.",
+        WEDNESDAY,
+        {"source": "RUS", "target": None},  # not "this"
+        id="a target that names no one is no target",
+    ),
+    pytest.param(
+        "China vowed that it would impose sanctions on Lithuania.",
+        WEDNESDAY,
+        {"root": "13", "target": "LTU"},
+        id="a vow about what will be is a threat",
+    ),
+    pytest.param(
+        "EU antitrust regulators raided the offices of the carmaker Volvo in Gothenburg.",
+        WEDNESDAY,
+        {"code": "091", "target_name": naming("Volvo")},  # not the city
+        id="a raid by regulators is an investigation of the company",
+    ),
+    pytest.param(
+        "Israeli troops raided the town of Jenin.", WEDNESDAY, {"code": "190"}, id="a raid by troops is an attack"
+    ),
+    # whom an act is aimed at
+    pytest.param(
+        "Morocco eased travel restrictions in Western Sahara on Wednesday.",
+        WEDNESDAY,
+        {"target": "ESH"},
+        id="a measure imposed in a place is aimed at it",
+    ),
+    pytest.param(
+        "Protesters demonstrated in Minsk on Sunday.",
+        WEDNESDAY,
+        {"target": None, "place": SOMEWHERE, "source": "BLRCVL"},  # where it happened is its place; people of Minsk
+        id="a protest in a place is not aimed at it",
+    ),
+    pytest.param(
+        "Iran threatened to close the strait unless Washington lifted the sanctions.",
+        WEDNESDAY,
+        {"root": "13", "target": "USAGOV"},
+        id="a threat is aimed at whom its condition asks",
+    ),
+    pytest.param(
+        "Farmers blocked a highway near Lyon to voice their anger at Brazil's trade policies.",
+        WEDNESDAY,
+        {"root": "14", "target": "BRA"},
+        id="a protest is against whom its purpose names",
+    ),
+    pytest.param(
+        "Deputy Minister Lind declined to resign despite pressure from the Ghanaian parliament.",
+        WEDNESDAY,
+        {"target": "GHALEG"},
+        id="a refusal answers the other side",
+    ),
+    pytest.param(
+        "The dockers' union ended its walkout after talks with the Chilean government.",
+        WEDNESDAY,
+        {"target": "CHLGOV"},
+        id="a concession answers the other side",
+    ),
+    # compound actors
+    pytest.param(
+        "Thousands joined an anti-US protest in Tehran.",
+        WEDNESDAY,
+        {"root": "14", "target": "USA"},
+        id="with no actor among the objects an anti names the target",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ONE_EVENT)
+def test_the_one_event_a_sentence_codes(  # type: ignore[no-untyped-def]
+    nlp, coder, verbs, text: str, published: date | None, expected: dict[str, object]
+) -> None:
+    event = only(code(nlp, coder, verbs, text, published))
+    found = details(event)
+    assert {field: found[field] for field in expected} == expected
+    assert text[event.evidence.trigger_start : event.evidence.trigger_end] == found["trigger"]
     assert 0 < event.confidence <= 1
 
 
-def test_passives_and_coordinated_subjects(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    attacked = only(code(nlp, coder, verbs, "A Ukrainian convoy was attacked by Russian forces."))
-    assert attacked.source is not None and attacked.source.code == "RUSMIL"
-    assert attacked.target is not None and (attacked.target.code or "").startswith("UKR")
-    accused = summary(code(nlp, coder, verbs, "France and Germany accused Iran of violating the agreement."))
-    assert accused == {("112", "FRA", "IRN"), ("112", "DEU", "IRN")}
+# ---- what a sentence is not coded as: no event with this root among what it codes
+
+NOT_CODED = [
+    pytest.param(
+        "Officials in Seoul said Pyongyang launched its newest cruise missile from a submarine on Tuesday.",
+        "07",
+        id="a weapon launched is not aid",
+    ),
+    pytest.param(
+        "The Russian Foreign Ministry denied the report and vowed the country has observed the sanctions.",
+        "13",
+        id="a vow about what is is a statement not a threat",
+    ),
+]
 
 
-def test_particles_prepositions_and_objects_pick_the_code(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    sanctions = only(code(nlp, coder, verbs, "The United States imposed new sanctions on Russia."))
-    assert (sanctions.code, sanctions.source and sanctions.source.code, sanctions.target and sanctions.target.code) == (
-        "163", "USA", "RUS"
-    )  # fmt: skip
-    assert only(code(nlp, coder, verbs, "Israel held talks with Egypt in Cairo.")).code == "040"
-    assert only(code(nlp, coder, verbs, "France called for talks with Iran.")).code == "026"
-    assert only(code(nlp, coder, verbs, "Poland signed a defence agreement with Sweden.")).code == "057"
-    assert only(code(nlp, coder, verbs, "Police arrested dozens of opposition activists in Minsk.")).code == "173"
+@pytest.mark.parametrize(("text", "root"), NOT_CODED)
+def test_what_a_sentence_is_not_coded_as(nlp, coder, verbs, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code(nlp, coder, verbs, text) if e.root == root]
 
 
-def test_a_weapon_launched_is_not_aid(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    tested = "Officials in Seoul said Pyongyang launched its newest cruise missile from a submarine on Tuesday."
-    assert not [e for e in code(nlp, coder, verbs, tested) if e.code.startswith("07")]
-    aimed = only(code(nlp, coder, verbs, "Hamas launched rockets at Israel overnight."))
-    assert (aimed.code, aimed.target and aimed.target.code) == ("190", "ISR")
-    assert only(code(nlp, coder, verbs, "The United States sent missiles to Ukraine.")).code == "072"
+# ---- a user's PETRARCH verbs file: (the file, text, what the text codes)
+
+CRITICIZE = "--- CRITICIZE  [121]  ---\nCRITICIZE\n"
+PATTERNS = (
+    "--- CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * EID ^ $ [042]\n\n"
+    "--- QUESTION  [---] ---\nQUESTION\n- BEGUN *  [212]\n\n"
+    "--- REGRET  [111] ---\nREGRET  {REGRETTED REGRETS}\n- NOTED + *  [115]\n"
+)
+
+USERS_VERBS = [
+    # a user's verbs code only acts between two actors
+    pytest.param(CRITICIZE, "Sweden was criticized over the dispute with Norway.", set(), id="no source"),
+    pytest.param(CRITICIZE, "Sweden criticized the decision.", set(), id="no target"),
+    pytest.param(CRITICIZE, "Sweden criticized Norway.", {("121", "SWE", "NOR")}, id="a source and a target"),
+    # PETRARCH's patterns, read as PETRARCH reads them
+    pytest.param(
+        PATTERNS,
+        "Ghana is hosting Togo to celebrate Eid with Benin next month in Mali.",
+        {("042", "MLI", "GHA")},
+        id="a pattern's word is no trigger of its own and a time fills no actor slot",
+    ),
+    pytest.param(
+        PATTERNS,
+        "Peru has begun to question whether it can still trust Bolivia.",
+        {("212", "PER", "BOL")},
+        id="a reported clause whose subject is a pronoun is read on for the target",
+    ),
+    pytest.param(
+        PATTERNS,
+        "Spain noted that Portugal regretted the vote.",
+        {("115", "ESP", "PRT")},
+        id="a plus on the clause's own subject leaves the source to the one who noted it",
+    ),
+]
 
 
-def test_frames_take_their_code_from_the_act_they_govern(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    agreed = only(code(nlp, coder, verbs, "Iran agreed to meet European negotiators in Vienna."))
-    assert agreed.code == "036" and agreed.plover == "AGREE"
-    assert text_of(agreed) == "agreed to meet"
-    assert only(code(nlp, coder, verbs, "Turkey refused to meet the Greek delegation.")).code == "125"
-    urged = only(code(nlp, coder, verbs, "Germany urged Iran to release the detained journalists."))
-    assert (urged.code, urged.target and urged.target.code) == ("0253", "IRN")
-    threat = only(code(nlp, coder, verbs, "China threatened to impose sanctions on Lithuania."))
-    assert (threat.code, threat.plover, threat.target and threat.target.code) == ("1312", "THREATEN", "LTU")
+@pytest.mark.parametrize(("dictionary", "text", "expected"), USERS_VERBS)
+def test_a_users_petrarch_verbs(  # type: ignore[no-untyped-def]
+    nlp, coder, tmp_path: Path, dictionary: str, text: str, expected: set[Coded]
+) -> None:
+    mine = tmp_path / "mine.verbs.txt"
+    mine.write_text(dictionary, encoding="utf-8")
+    assert summary(code(nlp, coder, VerbDictionary.load([mine]), text)) == expected
 
 
-def text_of(event: Event) -> str:
-    offset = event.evidence.trigger_start - event.evidence.start
-    return event.evidence.text[offset : offset + event.evidence.trigger_end - event.evidence.trigger_start]
-
-
-# ---- negation and modality
-
-
-def test_negated_events_are_not_coded_and_refusals_are_rejections(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    assert code(nlp, coder, verbs, "Russian troops did not attack Kyiv on Monday.") == []
-    assert code(nlp, coder, verbs, "There were no talks between Serbia and Kosovo.") == []
-    refusal = only(code(nlp, coder, verbs, "Chile said it will not accept the Peruvian proposal."))
-    assert refusal.root == "12" and refusal.source is not None and refusal.source.code == "CHL"
-
-
-def test_future_acts_are_intents_or_threats_and_possible_ones_hypothetical(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    visit = only(code(nlp, coder, verbs, "The French president will visit Algeria next week."))
-    assert visit.code == "036" and visit.mode == "asserted"
-    threat = only(code(nlp, coder, verbs, "Iran said it would attack Israel if the strikes continued."))
-    assert threat.root == "13" and threat.source is not None and threat.source.code == "IRN"
-    possible = only(code(nlp, coder, verbs, "Egypt may host the Libyan delegation."))
-    assert (possible.code, possible.mode) == ("043", "hypothetical")
-
-
-def test_reported_speech_codes_what_was_reported_and_must_is_a_demand(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    reported = only(code(nlp, coder, verbs, "Officials in Kyiv said Russian forces shelled Kharkiv overnight."))
-    assert (reported.root, reported.source and reported.source.code) == ("19", "RUSMIL")
-    demand = only(code(nlp, coder, verbs, "Chile said Peru must return the seized trawler."))
-    assert (demand.root, demand.source and demand.source.code, demand.target and demand.target.code) == (
-        "10", "CHL", "PER"
-    )  # fmt: skip
-
-
-def test_an_accusation_is_the_statement_its_quote_is(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Ukraine accused Russia of shelling civilian areas, officials said."
-    found = code(nlp, coder, verbs, text)
-    accusation = only(found)  # the alleged shelling is no event of its own
-    assert (accusation.code, accusation.quote_id is not None) == ("112", True)
-
-
-# ---- when and where
-
-
-def test_a_time_in_the_sentence_dates_the_event_else_the_publication_day(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    dated = only(code(nlp, coder, verbs, "Lavrov said he would meet Blinken on Thursday in Geneva."))
-    assert (dated.code, dated.date, dated.date_source) == ("036", "2022-02-24", "text")
-    assert dated.place is not None and dated.place.name == "Geneva"
-    undated = only(code(nlp, coder, verbs, "Japan sent humanitarian aid to Turkey."))
-    assert (undated.code, undated.date, undated.date_source) == ("073", "2022-02-23", "published")
-    unknown = only(code(nlp, coder, verbs, "Japan sent humanitarian aid to Turkey.", published=None))
-    assert (unknown.date, unknown.date_source) == ("", "unknown")
-
-
-def test_sentences_without_actors_or_triggers_give_nothing(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    assert code(nlp, coder, verbs, "The weather was warm and the markets were quiet.") == []
-    assert code(nlp, coder, verbs, "It attacked.") == []
+def test_a_users_petrarch_file_adds_its_words(nlp, coder, shared: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = shared / "reference" / "cameo"
+    verbs = VerbDictionary.load([folder / "PETR.Validate.verbs.txt"])
+    found = code(nlp, coder, verbs, "Ghana will contribute two million dollars to Togo, a senior official said.")
+    assert ("903", "GHA", "TGO") in summary(found)  # the test dictionary's WEIS-style code, kept as written
 
 
 # ---- odd input
@@ -213,13 +558,6 @@ def test_odd_input_never_breaks_it(nlp, coder, verbs) -> None:  # type: ignore[n
     assert _events(run_on, Article(text=run_on.text, source="t", format="text", id="x"), coder, verbs) == []
     odd = "!!! ??? ... \u200b\u00a0 — «»  123 456 #### ;;;; Russia Ukraine NATO"
     assert isinstance(code(nlp, coder, verbs, odd), list)
-
-
-def test_a_users_petrarch_file_adds_its_words(nlp, coder, shared: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = shared / "reference" / "cameo"
-    verbs = VerbDictionary.load([folder / "PETR.Validate.verbs.txt"])
-    found = code(nlp, coder, verbs, "Ghana will contribute two million dollars to Togo, a senior official said.")
-    assert ("903", "GHA", "TGO") in summary(found)  # the test dictionary's WEIS-style code, kept as written
 
 
 # ---- the seed article
@@ -248,140 +586,3 @@ def test_the_seed_article_gives_its_five_events(nlp, coder, verbs, seed: Path) -
     assert len({e.id for e in found}) == len(found)
     for event in found:  # anything else must be a real event of its kind: here, Russian proposals to the US and NATO
         assert event in (recognition, violation, meeting, demand, accusation) or event.root == "02", summary(found)
-
-
-# ---- precision on real news: what is not an event, not an actor, not a threat
-
-
-def test_an_act_in_a_clause_of_a_denied_noun_is_not_coded(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    assert code(nlp, coder, verbs, "There is no sign that Russian troops attacked Kyiv.") == []
-    assert only(code(nlp, coder, verbs, "There is evidence that Russian troops attacked Kyiv.")).code == "190"
-
-
-def test_a_target_that_names_no_one_is_no_target(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    backed = only(code(nlp, coder, verbs, "Officials said this is backed by the Russian state."))
-    assert backed.source is not None and backed.source.code == "RUS" and backed.target is None  # not "this"
-
-
-def test_a_vow_about_what_is_is_a_statement_not_a_threat(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "The Russian Foreign Ministry denied the report and vowed the country has observed the sanctions."
-    assert not any(e.root == "13" for e in code(nlp, coder, verbs, text))
-    threat = only(code(nlp, coder, verbs, "China vowed that it would impose sanctions on Lithuania."))
-    assert (threat.root, threat.target and threat.target.code) == ("13", "LTU")
-
-
-def test_a_raid_by_regulators_is_an_investigation_of_the_company(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "EU antitrust regulators raided the offices of the carmaker Volvo in Gothenburg."
-    raid = only(code(nlp, coder, verbs, text))
-    assert raid.code == "091" and raid.target is not None and "Volvo" in raid.target.name  # not the city
-    assert only(code(nlp, coder, verbs, "Israeli troops raided the town of Jenin.")).code == "190"
-
-
-# ---- whom an act is aimed at
-
-
-def test_a_measure_imposed_in_a_place_is_aimed_at_it_a_protest_there_is_not(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    eased = only(code(nlp, coder, verbs, "Morocco eased travel restrictions in Western Sahara on Wednesday."))
-    assert eased.target is not None and eased.target.code == "ESH"
-    protest = only(code(nlp, coder, verbs, "Protesters demonstrated in Minsk on Sunday."))
-    assert protest.target is None and protest.place is not None  # where it happened is its place
-    assert protest.source is not None and protest.source.code == "BLRCVL"  # people protesting in Minsk
-
-
-def test_a_threat_is_aimed_at_whom_its_condition_asks(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Iran threatened to close the strait unless Washington lifted the sanctions."
-    threat = only(code(nlp, coder, verbs, text))
-    assert threat.root == "13" and threat.target is not None and threat.target.code == "USAGOV"
-
-
-def test_a_protest_is_against_whom_its_purpose_names(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Farmers blocked a highway near Lyon to voice their anger at Brazil's trade policies."
-    protest = only(code(nlp, coder, verbs, text))
-    assert (protest.root, protest.target and protest.target.code) == ("14", "BRA")
-
-
-def test_refusals_and_concessions_answer_the_other_side(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Deputy Minister Lind declined to resign despite pressure from the Ghanaian parliament."
-    refusal = only(code(nlp, coder, verbs, text))
-    assert refusal.target is not None and refusal.target.code == "GHALEG"
-    text = "The dockers' union ended its walkout after talks with the Chilean government."
-    concession = only(code(nlp, coder, verbs, text))
-    assert concession.target is not None and concession.target.code == "CHLGOV"
-
-
-def test_people_of_no_country_are_of_the_state_they_deal_with(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "The Niger government gave in to demands from Tuareg rebels."
-    assert summary(code(nlp, coder, verbs, text)) == {("080", "NERGOV", "NERREB")}
-
-
-def test_officials_of_no_country_are_of_whom_they_govern(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "President Varga conceded to demands from Boko Haram."
-    assert summary(code(nlp, coder, verbs, text)) == {("080", "NGAGOV", "NGAREB")}
-    text = "President Varga threatened to impose a curfew in Nairobi."
-    assert summary(code(nlp, coder, verbs, text)) == {("1323", "KENGOV", "KEN")}
-    text = "President Varga conceded to demands from the United States."  # a foreign power says nothing
-    assert summary(code(nlp, coder, verbs, text)) == {("080", "---GOV", "USA")}
-
-
-def test_objects_the_parse_moves_or_shares_are_found(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Chile denounced as a grave injustice Peru's treatment of the fishermen."
-    assert summary(code(nlp, coder, verbs, text)) == {("111", "CHL", "PER")}
-    text = "Ghana restored diplomatic relations with and reopened its embassy in Havana."
-    assert summary(code(nlp, coder, verbs, text)) == {("050", "GHA", "CUBGOV")}
-
-
-def test_who_holds_a_rally_is_who_protests_at_it(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "Hundreds of Kenyans were gathering for a march in Nairobi to protest the new tax."
-    assert summary(code(nlp, coder, verbs, text)) == {("140", "KEN", None)}
-
-
-# ---- compound actors
-
-
-def test_a_shared_owner_or_modifier_makes_one_actor_per_member(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    text = "The envoys of Peru, Chile and Bolivia met the Brazilian foreign minister."
-    met = summary(code(nlp, coder, verbs, text))
-    assert met == {("040", "PERGOV", "BRAGOV"), ("040", "CHLGOV", "BRAGOV"), ("040", "BOLGOV", "BRAGOV")}
-    clashed = summary(code(nlp, coder, verbs, "Indian and Pakistani troops clashed on the border."))
-    assert clashed == {("190", "INDMIL", "PAKMIL"), ("190", "PAKMIL", "INDMIL")}
-
-
-def test_only_mutual_acts_of_a_compound_source_are_done_to_each_other(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    condemned = summary(code(nlp, coder, verbs, "Japan, China and Russia condemned the launch."))
-    assert condemned == {("111", "JPN", None), ("111", "CHN", None), ("111", "RUS", None)}
-    talks = summary(code(nlp, coder, verbs, "Peru and Ecuador resumed talks on Monday."))
-    assert {(s, t) for _, s, t in talks} == {("PER", "ECU"), ("ECU", "PER")}
-
-
-def test_with_no_actor_among_the_objects_an_anti_names_the_target(nlp, coder, verbs) -> None:  # type: ignore[no-untyped-def]
-    joined = only(code(nlp, coder, verbs, "Thousands joined an anti-US protest in Tehran."))
-    assert joined.root == "14" and joined.target is not None and joined.target.code == "USA"
-
-
-def test_a_users_petrarch_verbs_code_only_acts_between_two_actors(nlp, coder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    mine = tmp_path / "mine.verbs.txt"
-    mine.write_text("--- CRITICIZE  [121]  ---\nCRITICIZE\n", encoding="utf-8")
-    verbs = VerbDictionary.load([mine])
-    assert code(nlp, coder, verbs, "Sweden was criticized over the dispute with Norway.") == []  # no source
-    assert code(nlp, coder, verbs, "Sweden criticized the decision.") == []  # no target
-    assert summary(code(nlp, coder, verbs, "Sweden criticized Norway.")) == {("121", "SWE", "NOR")}
-
-
-def test_petrarch_patterns_are_read_as_petrarch_reads_them(nlp, coder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    mine = tmp_path / "mine.verbs.txt"
-    mine.write_text(
-        "--- CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * EID ^ $ [042]\n\n"
-        "--- QUESTION  [---] ---\nQUESTION\n- BEGUN *  [212]\n\n"
-        "--- REGRET  [111] ---\nREGRET  {REGRETTED REGRETS}\n- NOTED + *  [115]\n",
-        encoding="utf-8",
-    )
-    verbs = VerbDictionary.load([mine])
-    # the pattern names "hosting", which is then no trigger of its own; "next week" fills no actor slot
-    text = "Ghana is hosting Togo to celebrate Eid with Benin next month in Mali."
-    assert summary(code(nlp, coder, verbs, text)) == {("042", "MLI", "GHA")}
-    # a reported clause whose subject is a pronoun is read on for the target
-    text = "Peru has begun to question whether it can still trust Bolivia."
-    assert summary(code(nlp, coder, verbs, text)) == {("212", "PER", "BOL")}
-    # a "+" on the clause's own subject leaves the source to the one who noted it
-    text = "Spain noted that Portugal regretted the vote."
-    assert summary(code(nlp, coder, verbs, text)) == {("115", "ESP", "PRT")}
