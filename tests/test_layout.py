@@ -128,3 +128,19 @@ def test_the_layout_is_stored_and_read_back(tmp_path: Path) -> None:
         ("caption", "Coast guard"),
         ("boilerplate", "READ MORE: "),
     ]
+
+
+# (text, the region an event's actor came from before the layout kept events to the body)
+ACTOR_OUTSIDE_BODY = [
+    ("ARKHANGELSK, Russia (Nordwire) - Officials condemned Norway's coast guard on Monday.", "dateline"),
+    ("Tense talks\nRussia blamed the coast guard on Monday for the collision.", "heading"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), ACTOR_OUTSIDE_BODY, ids=[role for _, role in ACTOR_OUTSIDE_BODY])
+def test_an_event_whose_actor_stands_outside_the_body_is_dropped(nlp: Language, text: str, role: str) -> None:
+    found = annotate(nlp(text), Article(text=text, source="t", format="text", id="a1", title="Fishing row"), "en")
+    assert [r.role for r in found.layout] == [role]
+    region = found.layout[0]
+    actors = [actor for event in found.events for actor in (event.source, event.target) if actor]
+    assert not any(region.start <= actor.start < region.end for actor in actors)

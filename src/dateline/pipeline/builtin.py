@@ -5,8 +5,8 @@
     -> quotes (speakers resolved through the entities) -> times (against the publication time; the title's too)
     -> places -> events (CAMEO/PLOVER, actors coded from dictionaries and roles) -> summary (the 5W1H card)
 
-Quotes and events are kept to the body: one whose words (a quote's, a cue's, an event's trigger) stand in a caption,
-a byline, a dateline, a subhead or boilerplate is dropped, and a speaker found there is not named.
+Quotes and events are kept to the body: one whose words (a quote's, a cue's, an event's trigger or actors) stand in a
+caption, a byline, a dateline, a subhead or boilerplate is dropped, and a speaker found there is not named.
 
 Each has its settings (its tuning: coreference's reach and weights, the summary's scoring weights, ...) in a
 dataclass of defaults beside its code; `dateline settings` lists them, DATELINE_<STAGE>__<NAME> sets one.
@@ -14,7 +14,7 @@ dataclass of defaults beside its code; `dateline settings` lists them, DATELINE_
 
 from __future__ import annotations
 
-from ..model import Quote, TimeExpr
+from ..model import Event, Quote, TimeExpr
 from ..plugins import hookimpl
 from . import coref, entities, events, layout, places, quotes, summary, times
 from .stage import Reading, Stage
@@ -76,7 +76,13 @@ def _events(reading: Reading, settings: events.EventSettings) -> None:
     found, coders = reading.found, reading.coders
     coded = events.events(reading.doc, reading.article, _named(reading), found.quotes, found.times, found.places,
                           coders.actors, coders.verbs, settings)  # fmt: skip
-    found.events = [event for event in coded if _in_body(reading, event.evidence.trigger_start)]
+    found.events = [event for event in coded if _in_body(reading, *_words_of(event))]
+
+
+def _words_of(event: Event) -> list[int]:
+    """Where an event's trigger and actors stand: an actor taken from a dateline, a subhead or a caption that the
+    parse ran into the sentence is not who acted, so the event goes with it."""
+    return [event.evidence.trigger_start, *(actor.start for actor in (event.source, event.target) if actor)]
 
 
 def _summary(reading: Reading, settings: summary.SummarySettings) -> None:
