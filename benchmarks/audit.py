@@ -126,6 +126,19 @@ def _body_paragraphs(article: Any, found: Any) -> list[Any]:
     return spans
 
 
+def density(corpus: Any) -> dict[str, float]:
+    """Events and quotes stored per 1,000 words of article text, so that a precision is never read without what it
+    finds."""
+    words = events = quotes = 0
+    for article in corpus.articles(limit=None):
+        found = corpus.annotations(article.id)
+        words += len(article.text.split())
+        events += len(found.events)
+        quotes += len(found.quotes)
+    per = 1000 / words if words else 0.0
+    return {"words": words, "events_per_1000_words": events * per, "quotes_per_1000_words": quotes * per}
+
+
 def _context(text: str, marks: list[tuple[int, int, str, str]]) -> str:
     """The fact's paragraph and the ones either side (cut to CONTEXT characters a side), each mark wrapped in its
     brackets; marks are given outermost first."""
@@ -371,6 +384,7 @@ def command_sample(args: argparse.Namespace) -> None:
         print(f"ingested {report.read:,} articles, {report.stored:,} stored, into {db}")
     with Corpus.open(db) as corpus:
         rows = sample(corpus, args.seed, sizes)
+        found = density(corpus)
     sheet = {
         "corpus": args.corpus or [db],
         "database": db,
@@ -379,6 +393,7 @@ def command_sample(args: argparse.Namespace) -> None:
         "uncommitted_changes": bool(_git("status", "--porcelain", "--untracked-files=no", "src")),
         "drawn": datetime.now(UTC).isoformat(timespec="seconds"),
         "criteria": CRITERIA,
+        "density": found,
         "rows": rows,
     }
     out.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -418,6 +433,8 @@ def stripped(sheet: dict[str, Any]) -> dict[str, Any]:
         kept = {k: row[k] for k in ("n", "kind", "article", "start", "end")}
         rows.append(kept | {"said": said, "verdict": row["verdict"]})  # judges' notes stay in build/: they cite text
     header = {k: sheet[k] for k in ("seed", "commit", "uncommitted_changes", "drawn", "criteria")}
+    if "density" in sheet:
+        header["density"] = sheet["density"]
     header["corpus"] = [Path(p).name for p in sheet["corpus"]]
     return header | {"judged": sheet.get("judged", ""), "rows": rows}
 
@@ -427,6 +444,11 @@ def command_record(args: argparse.Namespace) -> None:
     missing = unjudged(sheet["rows"])
     if missing:
         sys.exit(f"{args.sheet}: {len(missing)} verdicts not given yet (first: {missing[0]}): judge every row first")
+    if "density" not in sheet and Path(sheet.get("database", "")).is_file():  # a sheet drawn before density was kept
+        from dateline import Corpus
+
+        with Corpus.open(sheet["database"]) as corpus:
+            sheet["density"] = density(corpus)
     RECORDED.mkdir(exist_ok=True)
     out = RECORDED / Path(args.sheet).name
     out.write_text(json.dumps(stripped(sheet), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -212,6 +212,15 @@ def seed_lines() -> str:
 # --- hand audits ---------------------------------------------------------------------------------------------------
 
 
+def _density(sheet: dict[str, Any]) -> str:
+    found = sheet.get("density")
+    if not found:
+        return ""
+    return (f" Over the {found['words']:,} words of the articles ingested, dateline stored "
+            f"{found['events_per_1000_words']:.1f} events and {found['quotes_per_1000_words']:.1f} quotes per 1,000 "
+            "words.")  # fmt: skip
+
+
 def _layout_rows(kinds: dict[str, int]) -> str:
     if not kinds["region"] and not kinds["paragraph"]:
         return ""
@@ -234,7 +243,8 @@ def audits() -> str:
             f"Audit of {' + '.join(sheet['corpus'])}, seed {sheet['seed']}, drawn {sheet['drawn'][:10]} at commit "
             f"`{sheet['commit']}`: {kinds['event']} events, {kinds['quote']} quotes, {kinds['entity']} entities, "
             f"{kinds['card']} cards{_layout_rows(kinds)} drawn at random from everything stored. "
-            f"{sheet.get('judged', '')}\n\n" + _table(["measure", "right", "share", "95% interval (Wilson)"], rows)
+            f"{sheet.get('judged', '')}{_density(sheet)}\n\n"
+            + _table(["measure", "right", "share", "95% interval (Wilson)"], rows)
         )
     return "\n".join(out)
 

@@ -144,3 +144,13 @@ def test_an_event_whose_actor_stands_outside_the_body_is_dropped(nlp: Language, 
     region = found.layout[0]
     actors = [actor for event in found.events for actor in (event.source, event.target) if actor]
     assert not any(region.start <= actor.start < region.end for actor in actors)
+
+
+def test_a_credit_line_closing_a_body_paragraph_is_a_byline_of_its_own() -> None:
+    text = (
+        "The port is popular with tourists for its quays and old warehouses. (Reporting by Ann Reed; Editing by Bo Lin)"
+    )
+    text += "\nThe talks will continue next week."
+    assert [(r.role, text[r.start : r.end]) for r in regions(text, [])] == [
+        ("byline", "(Reporting by Ann Reed; Editing by Bo Lin)")
+    ]

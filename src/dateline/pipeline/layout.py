@@ -50,6 +50,10 @@ _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3})(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
     rf"(?:,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\([A-Za-z][\w .&/-]{{0,40}}\)\s*)?(?P<mark>—|–|--|-|:)\s+(?=\S)"
 )
+# "(Reporting by Ann Reed; Editing by Bo Lin)" closing a body paragraph: the agencies' credit line, a byline
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)(?: by)?\b[^()]{0,200}\)\s*$"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
 
 
@@ -72,12 +76,18 @@ def regions(
         if start >= end:
             continue
         paragraph = text[start:end]
+        if (credit := _TRAILING_CREDIT.search(paragraph)) and credit.start() > 0:
+            found.append(
+                Region(start + credit.start() + len(credit.group()) - len(credit.group().lstrip()), end, "byline")
+            )
+            end = start + credit.start()
+            paragraph = text[start:end]
         role = _role(paragraph, heading, last=n == len(spans) - 1, settings=settings)
         if role is not None:
             found.append(Region(start, end, role))
         elif opening := _dateline(paragraph):
             found.append(Region(start, start + len(opening.rstrip()), "dateline"))
-    return found
+    return sorted(found, key=lambda region: region.start)
 
 
 def covering(found: list[Region], at: int) -> Region | None:
