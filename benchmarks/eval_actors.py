@@ -31,13 +31,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.model import ActorCode
 from dateline.pipeline.actors import ActorCoder
 from dateline.pipeline.entities import Found, entities
+from dateline.pipeline.nlp import load as load_model  # the product's pipeline: paragraph breaks before the parser
 from halves import HALVES, TUNE, pick, refuse_misses
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,7 +164,7 @@ def main() -> None:
         refuse_misses(args.half)
     if not PLOVER.exists():
         raise SystemExit(f"{PLOVER} is absent: the gold data lives in ../shared beside the checkout")
-    nlp = spacy.load(MODEL)
+    nlp = load_model(MODEL)
     records, items = load(args.half)
     figures = run(nlp, records, items)
     figures.update(score(items))

@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 
 from dateline.pipeline import entities, places
+from dateline.pipeline.nlp import load as load_model  # the product's pipeline: paragraph breaks before the parser
 from dateline.reference.names import surname_key
 from halves import HALVES, TUNE, pick
 
@@ -158,9 +159,8 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="list the challenge cases resolved wrongly")
     parser.add_argument("--half", choices=HALVES, default=TUNE, help="which half of PolNeAR to score")
     args = parser.parse_args()
-    import spacy
 
-    nlp = spacy.load(MODEL)
+    nlp = load_model(MODEL)
     figures = challenge(nlp) | evaluate(nlp, args.half)
     if args.speed_sample and BBC.exists():
         figures.update(speed(nlp, args.speed_sample))

@@ -41,7 +41,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,6 +48,7 @@ from dateline.model import Article, Event
 from dateline.pipeline import entities, places, quotes, times
 from dateline.pipeline.actors import ActorCoder
 from dateline.pipeline.events import events
+from dateline.pipeline.nlp import load as load_model  # the product's pipeline: paragraph breaks before the parser
 from dateline.reference.cameo.verbs import VerbDictionary
 from halves import HALVES, TUNE, pick, refuse_misses
 
@@ -340,7 +340,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.misses:
         refuse_misses(args.half)
-    nlp = spacy.load(MODEL)
+    nlp = load_model(MODEL)
     if args.misses:
         for line in misses(nlp, args.misses):
             print(line)

