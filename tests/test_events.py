@@ -484,6 +484,12 @@ NOT_CODED = [
         "13",
         id="a vow about what is is a statement not a threat",
     ),
+    pytest.param(
+        "The premier struck a conciliatory note in her address to parliament on Friday.",
+        "19",
+        id="striking a note is no attack",
+    ),
+    pytest.param("The minister's plea struck a chord with farmers in the north.", "19", id="nor a chord"),
 ]
 
 
