@@ -6,9 +6,7 @@ says of it (see described(); None: no entity has that name), and the key a name 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy
@@ -21,6 +19,7 @@ from dateline.pipeline import ids
 from dateline.pipeline.entities import Found, entities
 from dateline.readers import read
 from dateline.reference.names import surname_key
+from table_support import Like
 
 
 @pytest.fixture(scope="module")
@@ -67,22 +66,6 @@ def check(found: Found, expected: dict[str, dict[str, object] | None]) -> None:
         else:
             got = described(find(found, name))
             assert {field: got[field] for field in fields} == fields, name
-
-
-class Like:
-    """An expected value that is a test of the value found rather than the value itself."""
-
-    def __init__(self, description: str, test: Callable[[Any], bool]) -> None:
-        self.description = description
-        self.test = test
-
-    def __eq__(self, found: object) -> bool:
-        return self.test(found)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return self.description
 
 
 def including(alias: str, but_not: str | None = None) -> Like:

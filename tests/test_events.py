@@ -6,10 +6,8 @@ details of the one event a sentence codes; the codes a sentence is not given; wh
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy
@@ -24,6 +22,7 @@ from dateline.pipeline.events import EventSettings, events
 from dateline.pipeline.ids import stable_id
 from dateline.readers import read
 from dateline.reference.cameo.verbs import VerbDictionary
+from table_support import Like
 
 WEDNESDAY = date(2022, 2, 23)
 
@@ -97,22 +96,6 @@ def details(event: Event) -> dict[str, object]:
         "evidence": event.evidence.text,
         "id": event.id,
     }
-
-
-class Like:
-    """An expected value that is a test of the value found rather than the value itself."""
-
-    def __init__(self, description: str, test: Callable[[Any], bool]) -> None:
-        self.description = description
-        self.test = test
-
-    def __eq__(self, found: object) -> bool:
-        return self.test(found)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return self.description
 
 
 def starting(prefix: str) -> Like:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from typing import Any
 
 import pycountry
 import pytest
@@ -20,6 +19,7 @@ from dateline.pipeline import ids
 from dateline.pipeline.entities import entities
 from dateline.pipeline.places import places
 from dateline.reference import geography as geo
+from table_support import Like
 
 
 @pytest.fixture(scope="module")
@@ -48,22 +48,6 @@ def described(place: Place) -> dict[str, object]:
         "lon": place.lon,
         "entity_id": place.entity_id,
     }
-
-
-class Like:
-    """An expected value that is a test of the value found rather than the value itself."""
-
-    def __init__(self, description: str, test: Callable[[Any], bool]) -> None:
-        self.description = description
-        self.test = test
-
-    def __eq__(self, found: object) -> bool:
-        return self.test(found)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return self.description
 
 
 SOME = Like("<not None>", lambda found: found is not None)
