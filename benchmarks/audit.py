@@ -8,7 +8,8 @@
 or a user's own folder) with the whole pipeline into a fresh SQLite file beside the sheet (or reads an existing database
 with --db), pools every article's events, quotes, entities (PERSON/ORG/GPE) and 5W1H cards, and draws uniformly from
 each pool with the seed (by default 60 events, 60 quotes, 40 entities, 10 cards, 40 parts marked not body and 40
-paragraphs read as body). It writes a judging sheet (JSON): for each row the fact's place in the text with the
+paragraphs read as body); events and quotes are drawn from those the views show (at least Settings.min_confidence
+sure, or --min-confidence). It writes a judging sheet (JSON): for each row the fact's place in the text with the
 paragraphs around it (the fact marked ⟦…⟧, a trigger or speaker «…»), what dateline said, and empty verdicts to fill
 with "y" or "n" under the criteria the sheet states. ``dateline show ARTICLE --db DB`` gives the whole article where the
 context is not enough.
@@ -89,13 +90,16 @@ CRITERIA = {
 # --- sampling ---------------------------------------------------------------------------------------------------
 
 
-def sample(corpus: Any, seed: int, sizes: dict[str, int]) -> list[dict[str, Any]]:
-    """Rows drawn uniformly from every stored article's facts of each kind, in a fixed order before drawing."""
+def sample(corpus: Any, seed: int, sizes: dict[str, int], shown: float) -> list[dict[str, Any]]:
+    """Rows drawn uniformly from every stored article's facts of each kind, in a fixed order before drawing; events
+    and quotes from those the views show (at least ``shown`` sure)."""
     pools: dict[str, list[tuple[Any, Any, Any]]] = {kind: [] for kind in KINDS}
     for article in sorted(corpus.articles(limit=None), key=lambda a: a.id):
         found = corpus.annotations(article.id)
-        pools["event"] += [(article, found, e) for e in sorted(found.events, key=lambda e: (e.evidence.start, e.id))]
-        pools["quote"] += [(article, found, q) for q in sorted(found.quotes, key=lambda q: (q.start, q.id))]
+        events = sorted((e for e in found.events if e.confidence >= shown), key=lambda e: (e.evidence.start, e.id))
+        quotes = sorted((q for q in found.quotes if q.confidence >= shown), key=lambda q: (q.start, q.id))
+        pools["event"] += [(article, found, e) for e in events]
+        pools["quote"] += [(article, found, q) for q in quotes]
         named = [e for e in found.entities if e.kind in ("PERSON", "ORG", "GPE")]
         pools["entity"] += [(article, found, e) for e in sorted(named, key=lambda e: e.id)]
         if found.summary is not None:
@@ -126,17 +130,21 @@ def _body_paragraphs(article: Any, found: Any) -> list[Any]:
     return spans
 
 
-def density(corpus: Any) -> dict[str, float]:
-    """Events and quotes stored per 1,000 words of article text, so that a precision is never read without what it
-    finds."""
-    words = events = quotes = 0
+def density(corpus: Any, shown: float) -> dict[str, float]:
+    """Events and quotes per 1,000 words of article text, those the views show (at least ``shown`` sure) and all
+    stored, so that a precision is never read without what it finds."""
+    words = events = quotes = shown_events = shown_quotes = 0
     for article in corpus.articles(limit=None):
         found = corpus.annotations(article.id)
         words += len(article.text.split())
         events += len(found.events)
         quotes += len(found.quotes)
+        shown_events += sum(e.confidence >= shown for e in found.events)
+        shown_quotes += sum(q.confidence >= shown for q in found.quotes)
     per = 1000 / words if words else 0.0
-    return {"words": words, "events_per_1000_words": events * per, "quotes_per_1000_words": quotes * per}
+    return {"words": words, "shown_from": shown, "events_per_1000_words": shown_events * per,
+            "quotes_per_1000_words": shown_quotes * per, "all_events_per_1000_words": events * per,
+            "all_quotes_per_1000_words": quotes * per}  # fmt: skip
 
 
 def _context(text: str, marks: list[tuple[int, int, str, str]]) -> str:
@@ -383,8 +391,9 @@ def command_sample(args: argparse.Namespace) -> None:
             report = corpus.ingest(args.corpus)
         print(f"ingested {report.read:,} articles, {report.stored:,} stored, into {db}")
     with Corpus.open(db) as corpus:
-        rows = sample(corpus, args.seed, sizes)
-        found = density(corpus)
+        shown = corpus.settings.min_confidence if args.min_confidence is None else args.min_confidence
+        rows = sample(corpus, args.seed, sizes, shown)
+        found = density(corpus, shown)
     sheet = {
         "corpus": args.corpus or [db],
         "database": db,
@@ -448,7 +457,7 @@ def command_record(args: argparse.Namespace) -> None:
         from dateline import Corpus
 
         with Corpus.open(sheet["database"]) as corpus:
-            sheet["density"] = density(corpus)
+            sheet["density"] = density(corpus, 0.0)
     RECORDED.mkdir(exist_ok=True)
     out = RECORDED / Path(args.sheet).name
     out.write_text(json.dumps(stripped(sheet), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -476,6 +485,8 @@ def main() -> None:
     draw.add_argument("--regions", type=int, default=40, help="parts marked not body (captions, bylines, ...)")
     draw.add_argument("--paragraphs", type=int, default=40, help="paragraphs read as body")
     draw.add_argument("--name", help="the sheet's name (default: corpus-seedN)")
+    draw.add_argument("--min-confidence", type=float, help="draw events and quotes at least this sure (default: what "
+                      "the views show, Settings.min_confidence; 0 for every one stored)")  # fmt: skip
     draw.set_defaults(run=command_sample)
     judge = commands.add_parser("score", help="print the shares of judged sheets")
     judge.add_argument("sheets", nargs="+")

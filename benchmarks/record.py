@@ -56,11 +56,12 @@ def _git(*args: str) -> str:
 
 
 def _changed() -> bool:
-    """Whether the code measured differs from the commit: src/ or benchmarks/ changed, the figures written by
-    benchmarks (results/, audits/) aside."""
+    """Whether the code measured differs from the commit: src/ or benchmarks/ changed, what benchmarks write aside
+    (results/, audits/, and the confidence weights calibrate.py fits)."""
     lines = _git("status", "--porcelain", "--untracked-files=no", "src", "benchmarks").splitlines()
     paths = [line.split(maxsplit=1)[-1] for line in lines]  # "XY path", the first line's X stripped with the output
-    return any(not path.startswith(("benchmarks/results/", "benchmarks/audits/")) for path in paths)
+    written = ("benchmarks/results/", "benchmarks/audits/", "src/dateline/data/confidence.tsv")
+    return any(not path.startswith(written) for path in paths)
 
 
 def machine() -> dict[str, Any]:

@@ -216,9 +216,41 @@ def _density(sheet: dict[str, Any]) -> str:
     found = sheet.get("density")
     if not found:
         return ""
-    return (f" Over the {found['words']:,} words of the articles ingested, dateline stored "
-            f"{found['events_per_1000_words']:.1f} events and {found['quotes_per_1000_words']:.1f} quotes per 1,000 "
-            "words.")  # fmt: skip
+    if "shown_from" not in found:  # drawn from everything stored
+        return (f" Over the {found['words']:,} words of the articles ingested, dateline stored "
+                f"{found['events_per_1000_words']:.1f} events and {found['quotes_per_1000_words']:.1f} quotes per "
+                "1,000 words.")  # fmt: skip
+    return (f" Events and quotes were drawn from those the views show (confidence {found['shown_from']} or more): "
+            f"over the {found['words']:,} words of the articles ingested, {found['events_per_1000_words']:.1f} events "
+            f"and {found['quotes_per_1000_words']:.1f} quotes per 1,000 words, of "
+            f"{found['all_events_per_1000_words']:.1f} and {found['all_quotes_per_1000_words']:.1f} "
+            "stored.")  # fmt: skip
+
+
+HELD_OUT_HEAD = ["facts judged", "fully right, all", "shown (at or over the threshold)", "fully right, of those shown"]
+
+
+def calibration() -> str:
+    """How the confidence model does on each audit when fitted on the others (benchmarks/calibrate.py)."""
+    f = load("calibration")["figures"]
+    rows = []
+    for row in f["held_out"]:
+        shown = f"{row['shown_right']} / {row['shown']} (**{row['shown_right'] / row['shown']:.0%}**)" if row[
+            "shown"] else "none shown"  # fmt: skip
+        rows.append([f"{row['kind']}s, {row['audit']}", f"{row['right']} / {row['facts']} "
+                     f"({row['right'] / row['facts']:.0%})", f"{row['shown']} ({row['shown'] / row['facts']:.0%})",
+                     shown])  # fmt: skip
+    weights = "; ".join(
+        f"{kind}s: " + ", ".join(f"{name} {value:+.2f}" for name, value in named.items())
+        for kind, named in f["weights"].items()
+    )
+    return (
+        f"Fitted on {', '.join(f['audits'])} ({f['facts']['event']} events and {f['facts']['quote']} quotes the "
+        f"pipeline still reads as they were judged). Each audit held out in turn, scored by a model fitted on the "
+        f"others, with the views' threshold {f['threshold']}:\n\n"
+        + _table(HELD_OUT_HEAD, rows)
+        + f"\nThe weights, fitted on every audit (data/confidence.tsv): {weights}.\n"
+    )
 
 
 def _layout_rows(kinds: dict[str, int]) -> str:
@@ -242,7 +274,7 @@ def audits() -> str:
         out.append(
             f"Audit of {' + '.join(sheet['corpus'])}, seed {sheet['seed']}, drawn {sheet['drawn'][:10]} at commit "
             f"`{sheet['commit']}`: {kinds['event']} events, {kinds['quote']} quotes, {kinds['entity']} entities, "
-            f"{kinds['card']} cards{_layout_rows(kinds)} drawn at random from everything stored. "
+            f"{kinds['card']} cards{_layout_rows(kinds)} drawn at random from what was stored. "
             f"{sheet.get('judged', '')}{_density(sheet)}\n\n"
             + _table(["measure", "right", "share", "95% interval (Wilson)"], rows)
         )

@@ -108,8 +108,9 @@ def test_quotes_say_what_their_cue_reports(corpus: Corpus, tmp_path: Path) -> No
     )
     write(tmp_path / "dam.txt", f"date 2031-03-03 Dam fears\n>> Meridian Wire\n{body}\n")
     corpus.ingest([str(tmp_path / "dam.txt")])
-    kinds = {q.cue.text: q.cue.kind for q in corpus.quotes(limit=None) if q.cue}
+    kinds = {q.cue.text: q.cue.kind for q in corpus.quotes(min_confidence=0, limit=None) if q.cue}
     assert kinds == {"fear": "belief", "according to": "source", "said": "speech"}
+    assert {q.cue.text for q in corpus.quotes(limit=None) if q.cue} == {"said"}  # the others are unsure
     [said] = corpus.quotes(cue_kinds=["speech"], limit=None)
     assert said.speaker and said.speaker.name == "Ana Ruiz"
 

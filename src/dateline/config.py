@@ -38,6 +38,10 @@ class Settings:
     # one mark at a time, at a cost that grows with the square of its length
     max_mark_run: int = 1_000
     task_articles: int = 8  # articles a worker process reads per task: enough to batch the spaCy pass, small for order
+    # Facts (events, quotes) less sure than this are left out of views, counts and exports unless asked for (0 shows
+    # all): a confidence is the share of such facts found fully right by hand (pipeline/confidence.py), and 0.5 shows
+    # what is more likely right than wrong (benchmarks/calibrate.py scores this threshold on held-out audits)
+    min_confidence: float = 0.5
     group_days: int = 1  # reports of one event may date it this many days apart (time zones, "late on Monday")
     # A worker process that takes longer to read one article is stopped and the article stored unread (a 1,000,000
     # character text takes about 50 s on one core); with one process there is no worker to stop

@@ -136,12 +136,14 @@ class Corpus:
         until: Bound = None,
         cue_kinds: Iterable[str] = (),
         entity_id: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = 20,
         offset: int = 0,
     ) -> list[Quote]:
         """Attributed quotes, newest first; ``speaker`` matches the resolved speaker's name, ``about`` the words,
         ``cue_kinds`` what the cue reports (speech, belief, evidence, intent, stance, evaluation, source),
-        ``entity_id`` the entity the speaker was resolved to."""
+        ``entity_id`` the entity the speaker was resolved to; quotes at least ``min_confidence`` sure (by default
+        Settings.min_confidence; 0 for all)."""
         filters = QuoteFilters(
             speaker=speaker or None,
             about=about or None,
@@ -149,6 +151,7 @@ class Corpus:
             until=_bound(until, end=True),
             speaker_ids=self.store.members(entity_id)[1] if entity_id else (),
             cue_kinds=tuple(cue_kinds),
+            min_confidence=self._sure(min_confidence),
         )
         return self.store.quotes(filters, limit, offset)
 
@@ -172,6 +175,7 @@ class Corpus:
         target_code: str | None = None,
         source_entity_id: str | None = None,
         target_entity_id: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = 20,
         offset: int = 0,
     ) -> list[Event]:
@@ -181,7 +185,8 @@ class Corpus:
         ``words`` a search the evidence sentence matches. ``grouped`` lists one event per group (its first report,
         as the dyad, timeline and network count them); ``group_id`` every report of one group. A network's edge
         is asked for exactly, as it was counted: ``source_code``/``target_code`` are whole codes ("USA" is not
-        USAGOV), ``source_entity_id``/``target_entity_id`` entities on that side."""
+        USAGOV), ``source_entity_id``/``target_entity_id`` entities on that side. Events less sure than
+        ``min_confidence`` (by default Settings.min_confidence; 0 for all) are left out, here and in every count."""
         if quad_class is not None and quad_class not in (1, 2, 3, 4):
             raise DatelineError(f"quad_class {quad_class!r}: choose 1, 2, 3 or 4")
         filters = _event_filters(
@@ -202,15 +207,18 @@ class Corpus:
             target_code=target_code,
             source_entity_ids=self.store.members(source_entity_id)[1] if source_entity_id else (),
             target_entity_ids=self.store.members(target_entity_id)[1] if target_entity_id else (),
+            min_confidence=self._sure(min_confidence),
         )
         return self.store.events(filters, limit, offset)
 
     def dyad(
-        self, first: str, second: str, *, by: str = "week", since: Bound = None, until: Bound = None
-    ) -> list[DyadPoint]:
+        self, first: str, second: str, *, by: str = "week", since: Bound = None, until: Bound = None,
+        min_confidence: float | None = None,
+    ) -> list[DyadPoint]:  # fmt: skip
         """Cooperation and conflict between two actors over time: events (groups, not copies) per day, week,
         month or year, either way, with mean Goldstein and the QuadClass mix."""
-        return self.store.dyad(first, second, _period(by), _event_filters(since=since, until=until))
+        filters = _event_filters(since=since, until=until, min_confidence=self._sure(min_confidence))
+        return self.store.dyad(first, second, _period(by), filters)
 
     def timeline(
         self,
@@ -221,12 +229,15 @@ class Corpus:
         actor: str | None = None,
         plover: str | None = None,
         query: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[TimelinePoint]:
         """Articles and events (groups, not copies) per day, week, month or year, with mean Goldstein and the
         QuadClass mix; ``actor`` and ``plover`` keep the events of that actor or PLOVER category (and the articles
         that report one), ``query`` the articles matching those words and the events whose sentence does (as
         ``events(words=...)`` lists them)."""
-        filters = _event_filters(actor=actor, plover=plover, since=since, until=until, words=query)
+        filters = _event_filters(
+            actor=actor, plover=plover, since=since, until=until, words=query, min_confidence=self._sure(min_confidence)
+        )
         return self.store.timeline(_period(by), filters, query or None)
 
     def network(
@@ -239,21 +250,26 @@ class Corpus:
         plover: str | None = None,
         min_events: int = 1,
         limit: int = 100,
+        min_confidence: float | None = None,
     ) -> Network:
         """Who acts on whom: actors (codes, or entities with ``by="entity"``) as nodes, event groups between them as
         directed edges with their mean Goldstein and dominant QuadClass; the ``limit`` heaviest edges."""
         if by not in ("code", "entity"):
             raise DatelineError(f"by {by!r}: choose code or entity")
-        filters = _event_filters(actor=actor, plover=plover, since=since, until=until)
+        filters = _event_filters(
+            actor=actor, plover=plover, since=since, until=until, min_confidence=self._sure(min_confidence)
+        )
         return self.store.network(by, filters, max(1, min_events), limit)
 
     def export_rows(
         self, *, source: str | None = None, target: str | None = None, code: str | None = None, since: Bound = None,
-        until: Bound = None,
+        until: Bound = None, min_confidence: float | None = None,
     ) -> Iterator[ExportRow]:  # fmt: skip
         """Every event matching, in storage order, streamed, with what other tools' tables want beside it (a stable
         number, its article's url, when it was stored): what ``dateline.export.write`` writes."""
-        filters = _event_filters(source=source, target=target, code=code, since=since, until=until)
+        filters = _event_filters(
+            source=source, target=target, code=code, since=since, until=until, min_confidence=self._sure(min_confidence)
+        )
         return self.store.export_events(filters)
 
     def entities(
@@ -286,21 +302,34 @@ class Corpus:
             entity_ids=self.store.members(entity_id)[1] if entity_id else (),
             event_code=code or None,
             plover=plover or None,
+            min_confidence=self._sure(None),
         )
 
-    def actor(self, entity_id: str, *, by: str = "month", limit: int = 20) -> ActorProfile:
+    def actor(
+        self, entity_id: str, *, by: str = "month", limit: int = 20, min_confidence: float | None = None
+    ) -> ActorProfile:
         """An entity's page: the codes it was given, its latest quotes and events as source and as target (``limit``
         of each), the actors it deals with most, and its mentions, quotes and events per period."""
         canonical, ids = self.store.members(entity_id)
+        sure = self._sure(min_confidence)
+        as_source = EventFilters(source_entity_ids=ids, one_per_group=True, min_confidence=sure)
+        as_target = EventFilters(target_entity_ids=ids, one_per_group=True, min_confidence=sure)
         return ActorProfile(
             entity=self.store.entity(canonical),
-            codes=self.store.actor_codes(ids),
-            quotes=self.store.quotes(QuoteFilters(speaker_ids=ids), limit),
-            events_as_source=self.store.events(EventFilters(source_entity_ids=ids, one_per_group=True), limit),
-            events_as_target=self.store.events(EventFilters(target_entity_ids=ids, one_per_group=True), limit),
-            partners=self.store.partners(canonical, ids, limit),
-            timeline=self.store.activity(ids, _period(by)),
+            codes=self.store.actor_codes(ids, sure),
+            quotes=self.store.quotes(QuoteFilters(speaker_ids=ids, min_confidence=sure), limit),
+            events_as_source=self.store.events(as_source, limit),
+            events_as_target=self.store.events(as_target, limit),
+            partners=self.store.partners(canonical, ids, limit, sure),
+            timeline=self.store.activity(ids, _period(by), sure),
         )
+
+    def _sure(self, min_confidence: float | None) -> float:
+        """The confidence a fact needs to be shown: the caller's, or the settings' default."""
+        value = self.settings.min_confidence if min_confidence is None else min_confidence
+        if not 0.0 <= value <= 1.0:
+            raise DatelineError(f"min_confidence {value!r}: give a number from 0 (every fact) to 1")
+        return value
 
 
 def _event_filters(
@@ -322,6 +351,7 @@ def _event_filters(
     target_code: str | None = None,
     source_entity_ids: tuple[str, ...] = (),
     target_entity_ids: tuple[str, ...] = (),
+    min_confidence: float = 0.0,
 ) -> EventFilters:
     return EventFilters(
         source=source or None,
@@ -341,6 +371,7 @@ def _event_filters(
         target_code=target_code or None,
         source_entity_ids=source_entity_ids,
         target_entity_ids=target_entity_ids,
+        min_confidence=min_confidence,
     )
 
 

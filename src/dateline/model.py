@@ -95,6 +95,7 @@ class Quote:
     cue: Cue | None = None  # the verb or phrase that attributes it: "said", "according to", ":"
     speaker: Speaker | None = None
     parts: list[Span] = field(default_factory=list)  # the quoted pieces, when interrupted ("…,” he said, “…")
+    confidence: float = 1.0  # 0..1, calibrated on hand audits: about this share of such quotes were fully right
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +180,10 @@ class Event:
     evidence: Evidence
     place: EventPlace | None = None
     quote_id: str | None = None  # when the event is a statement that is also a quote
-    confidence: float = 1.0  # 0..1
-    mode: str = "asserted"  # asserted, or hypothetical (would, may, could, threatens to) — negated events are not coded
+    confidence: float = 1.0  # 0..1, calibrated on hand audits: about this share of such events were fully right
+    # asserted; planned (will, is to, is set to: what will be); hypothetical (may, could, if) — negated events are not
+    # coded
+    mode: str = "asserted"
     plover_mode: str | None = None  # PLOVER mode where the codebook gives one
     # The same event reported by several articles (same actors, same root code, dates within a day) is one group;
     # its articles count stories, not syndicated copies (filled when read from the store).

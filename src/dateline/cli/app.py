@@ -36,6 +36,15 @@ Limit = Annotated[int, typer.Option("--limit", "-n", help="Show at most N record
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="table for people; json, jsonl, csv for scripts.")]
 Since = Annotated[str | None, typer.Option(help="Published on or after this day or time (YYYY-MM-DD, ISO 8601).")]
 Until = Annotated[str | None, typer.Option(help="Published on or before this day (inclusive) or time.")]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Only facts at least this sure; 0 shows every fact (default: the setting min_confidence, 0.5, what the "
+        "hand audits found more often right than wrong).",
+    ),
+]
 Outlet = Annotated[str | None, typer.Option(help="Outlet name contains this (any case).")]
 Author = Annotated[str | None, typer.Option(help="An author's name contains this (any case).")]
 Model = Annotated[

@@ -16,6 +16,7 @@ from .app import (
     Db,
     Fmt,
     Limit,
+    MinConfidence,
     Since,
     SourceActor,
     TargetActor,
@@ -30,10 +31,11 @@ from .app import (
 EVENT_COLUMNS: list[render.Column] = [
     ("date", lambda e: e.date if e.date_source == "text" else f"{e.date}*"),
     ("source", lambda e: _actor_cell(e.source)),
-    ("event", lambda e: f"{e.code} {e.plover}" + (" (if)" if e.mode != "asserted" else "")),
+    ("event", lambda e: f"{e.code} {e.plover}" + (f" ({e.mode})" if e.mode != "asserted" else "")),
     ("target", lambda e: _actor_cell(e.target)),
     ("goldstein", lambda e: f"{e.goldstein:+.1f}"),
     ("reports", lambda e: e.num_articles),
+    ("sure", lambda e: f"{e.confidence:.2f}"),
     ("evidence", lambda e: _evidence_cell(e)),
 ]
 
@@ -66,16 +68,17 @@ def events(
     plover: Annotated[str | None, typer.Option(help="PLOVER category: ACCUSE, AGREE, …")] = None,
     since: Since = None,
     until: Until = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 20,
     fmt: Fmt = "table",
 ) -> None:
     """Who did what to whom: events coded in CAMEO and PLOVER, with the sentence each came from.
 
-    In the table, a date marked * is the publication day (the sentence gave none)."""
+    In the table, a date marked * is the publication day (the sentence gave none); "sure" is the share of such events
+    found fully right by hand, and events less sure than --min-confidence are not listed."""
     with open_corpus(db) as corpus:
-        found = corpus.events(
-            source=source, target=target, code=code, plover=plover, since=since, until=until, limit=limit_or_none(limit)
-        )
+        found = corpus.events(source=source, target=target, code=code, plover=plover, since=since, until=until,
+                              min_confidence=min_confidence, limit=limit_or_none(limit))  # fmt: skip
     render.emit(found, fmt, EVENT_COLUMNS, console)
 
 
@@ -101,11 +104,12 @@ def dyad(
     since: Since = None,
     until: Until = None,
     chart: Annotated[Path | None, typer.Option(help="Also draw the series as a PNG chart to this file.")] = None,
+    min_confidence: MinConfidence = None,
     fmt: Fmt = "table",
 ) -> None:
     """Cooperation and conflict between two actors over time: events either way, mean Goldstein, QuadClass mix."""
     with open_corpus(db) as corpus:  # a chart that cannot be drawn (no matplotlib) is one error line too
-        points = corpus.dyad(first, second, by=by, since=since, until=until)
+        points = corpus.dyad(first, second, by=by, since=since, until=until, min_confidence=min_confidence)
         render.emit(points, fmt, DYAD_COLUMNS, console, title=f"{first.upper()} – {second.upper()}, by {by}")
         if chart is not None:
             from ..chart import dyad_png
@@ -135,6 +139,7 @@ def export_events(
     code: CameoCode = None,
     since: Since = None,
     until: Until = None,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Export events for other tools; `gdelt` writes GDELT 2.0's 61 event columns, tab-separated."""
     if what != "events":
@@ -142,6 +147,8 @@ def export_events(
         raise typer.Exit(1)
     with open_corpus(db) as corpus:
         out = output if output is not None else sys.stdout
-        rows = corpus.export_rows(source=source, target=target, code=code, since=since, until=until)
+        rows = corpus.export_rows(
+            source=source, target=target, code=code, since=since, until=until, min_confidence=min_confidence
+        )
         count = export.write(rows, fmt, out)
     errors.print(render.plain(f"{count:,} events written" + (f" to {output}" if output else "")))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..model import Event, Quote, TimeExpr
 from ..plugins import hookimpl
-from . import coref, entities, events, layout, places, quotes, summary, times
+from . import confidence, coref, entities, events, layout, places, quotes, summary, times
 from .stage import Reading, Stage
 
 
@@ -61,6 +61,7 @@ def _words(quote: Quote) -> list[int]:
 def _speaker_in_body(reading: Reading, quote: Quote) -> Quote:
     if quote.speaker is not None and not _in_body(reading, quote.speaker.start):
         quote.speaker = None  # a dateline's city, a caption's name: never the speaker
+        quote.confidence = confidence.of("quote", quote)
     return quote
 
 

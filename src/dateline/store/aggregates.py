@@ -25,7 +25,7 @@ from ..reference.cameo.dictionaries import NO_COUNTRY
 from ..reference.cameo.labels import code_label
 from . import fts
 from .articles import chunks, stored_date
-from .events import FIRST_REPORT, EventFilters, all_periods, conditions, day_of, period_bounds, period_of
+from .events import FIRST_REPORT, EventFilters, all_periods, conditions, day_of, period_bounds, period_of, sure
 from .schema import FTS_TABLE, articles, entities, events, mentions, quotes
 
 MAX_POINTS = 10_000  # periods on one time axis: 27 years of days
@@ -100,12 +100,16 @@ class Network:
     edges: list[NetworkEdge]
 
 
-def actor_codes(connection: Connection, ids: tuple[str, ...]) -> list[str]:
-    """The actor codes these entities were given on either side of events, the most frequent first."""
+def actor_codes(connection: Connection, ids: tuple[str, ...], min_confidence: float = 0.0) -> list[str]:
+    """The actor codes these entities were given on either side of events at least ``min_confidence`` sure, the most
+    frequent first."""
     sides = sa.union_all(
         *(
             sa.select(events.c[f"{side}_code"].label("code")).where(
-                FIRST_REPORT, events.c[f"{side}_entity_id"].in_(ids), events.c[f"{side}_code"].is_not(None)
+                FIRST_REPORT,
+                events.c[f"{side}_entity_id"].in_(ids),
+                events.c[f"{side}_code"].is_not(None),
+                sure(min_confidence),
             )
             for side in ("source", "target")
         )
@@ -115,13 +119,16 @@ def actor_codes(connection: Connection, ids: tuple[str, ...]) -> list[str]:
     return [row.code for row in connection.execute(statement)]
 
 
-def partners(connection: Connection, canonical: str, ids: tuple[str, ...], limit: int) -> list[Partner]:
-    """Whom these entities acted on or were acted on by, the most frequent first: other named entities (as their
+def partners(
+    connection: Connection, canonical: str, ids: tuple[str, ...], limit: int, min_confidence: float = 0.0
+) -> list[Partner]:
+    """Whom these entities acted on or were acted on by (in events at least ``min_confidence`` sure), the most
+    frequent first: other named entities (as their
     canonical selves) or, for actors that are not named entities ("protesters"), their codes; a code without a
     country ("---GOV") is left out, as it stands for many actors."""
     tally: dict[tuple[str, str], dict[str, Any]] = {}
     for own, other in (("source", "target"), ("target", "source")):
-        for row in connection.execute(_partner_groups(own, other, ids)):
+        for row in connection.execute(_partner_groups(own, other, ids, min_confidence)):
             if row.entity_id == canonical or (not row.entity_id and row.code.startswith(NO_COUNTRY)):
                 continue
             key = ("entity", row.entity_id) if row.entity_id else ("code", row.code)
@@ -145,7 +152,7 @@ def partners(connection: Connection, canonical: str, ids: tuple[str, ...], limit
     return found[:limit]
 
 
-def _partner_groups(own: str, other: str, ids: tuple[str, ...]) -> sa.Select[Any]:
+def _partner_groups(own: str, other: str, ids: tuple[str, ...], min_confidence: float) -> sa.Select[Any]:
     """Per partner on the ``other`` side (canonical entity and code): event groups and their summed Goldstein."""
     member, canon = entities.alias("member"), entities.alias("canon")
     other_entity, other_code = events.c[f"{other}_entity_id"], events.c[f"{other}_code"]
@@ -165,18 +172,21 @@ def _partner_groups(own: str, other: str, ids: tuple[str, ...]) -> sa.Select[Any
             FIRST_REPORT,
             events.c[f"{own}_entity_id"].in_(ids),
             sa.or_(other_entity.is_not(None), other_code.is_not(None)),
+            sure(min_confidence),
         )
         .group_by(canon.c.id, canon.c.name, other_code)
     )
 
 
-def activity(connection: Connection, ids: tuple[str, ...], by: str) -> list[ActivityPoint]:
-    """How often these entities were mentioned, quoted, and on either side of an event, per period."""
+def activity(connection: Connection, ids: tuple[str, ...], by: str, min_confidence: float = 0.0) -> list[ActivityPoint]:
+    """How often these entities were mentioned, quoted, and on either side of an event, per period (quotes and
+    events at least ``min_confidence`` sure)."""
     axis = _Axis.of(connection, by, None, None)
-    involved = sa.and_(*conditions(EventFilters(entity_ids=ids)))
+    involved = sa.and_(*conditions(EventFilters(entity_ids=ids, min_confidence=min_confidence)))
+    quoted = sa.and_(quotes.c.speaker_entity_id.in_(ids), quotes.c.confidence >= min_confidence)
     counts = [
         axis.count(connection.execute(_per_day(mentions.c.article_pk, mentions.c.entity_id.in_(ids), axis))),
-        axis.count(connection.execute(_per_day(quotes.c.article_pk, quotes.c.speaker_entity_id.in_(ids), axis))),
+        axis.count(connection.execute(_per_day(quotes.c.article_pk, quoted, axis))),
         axis.count(connection.execute(_groups_per_date(involved))),
     ]
     return [

@@ -91,7 +91,7 @@ def _quote_row(pk: int, quote: Quote) -> dict[str, Any]:
     cue, speaker = quote.cue, quote.speaker
     return {
         "article_pk": pk,
-        **_fields(quote, "id", "start", "end", "text", "kind"),
+        **_fields(quote, "id", "start", "end", "text", "kind", "confidence"),
         "cue_text": cue.text if cue else None,
         "cue_start": cue.start if cue else None,
         "cue_end": cue.end if cue else None,

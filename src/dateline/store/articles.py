@@ -34,6 +34,7 @@ class Filters:
     entity_ids: tuple[str, ...] = ()  # mention one of these entities (a canonical entity and the ids merged into it)
     event_code: str | None = None  # report an event with this CAMEO code; a trailing * is a prefix ("11*")
     plover: str | None = None  # report an event of this PLOVER category
+    min_confidence: float = 0.0  # ... at least this sure, as the event lists count them
 
 
 def get(connection: Connection, article_id: str) -> Article:
@@ -304,7 +305,9 @@ def conditions(filters: Filters) -> list[Any]:
     if filters.event_code or filters.plover:
         from . import events as reports  # imported here: events.py imports this module
 
-        wanted = reports.conditions(reports.EventFilters(code=filters.event_code, plover=filters.plover))
+        wanted = reports.conditions(
+            reports.EventFilters(code=filters.event_code, plover=filters.plover, min_confidence=filters.min_confidence)
+        )
         conditions.append(articles.c.pk.in_(sa.select(events.c.article_pk).where(*wanted)))
     return conditions
 

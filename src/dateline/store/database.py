@@ -182,17 +182,17 @@ class Store:
         with self.engine.connect() as connection:
             return entities.members(connection, entity_id)
 
-    def actor_codes(self, ids: tuple[str, ...]) -> list[str]:
+    def actor_codes(self, ids: tuple[str, ...], min_confidence: float = 0.0) -> list[str]:
         with self.engine.connect() as connection:
-            return aggregates.actor_codes(connection, ids)
+            return aggregates.actor_codes(connection, ids, min_confidence)
 
-    def partners(self, canonical: str, ids: tuple[str, ...], limit: int) -> list[Partner]:
+    def partners(self, canonical: str, ids: tuple[str, ...], limit: int, min_confidence: float = 0.0) -> list[Partner]:
         with self.engine.connect() as connection:
-            return aggregates.partners(connection, canonical, ids, limit)
+            return aggregates.partners(connection, canonical, ids, limit, min_confidence)
 
-    def activity(self, ids: tuple[str, ...], by: str) -> list[ActivityPoint]:
+    def activity(self, ids: tuple[str, ...], by: str, min_confidence: float = 0.0) -> list[ActivityPoint]:
         with self.engine.connect() as connection:
-            return aggregates.activity(connection, ids, by)
+            return aggregates.activity(connection, ids, by, min_confidence)
 
     def timeline(self, by: str, filters: EventFilters, query: str | None) -> list[TimelinePoint]:
         with self.engine.connect() as connection:

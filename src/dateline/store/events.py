@@ -52,6 +52,7 @@ class EventFilters:
     one_per_group: bool = False  # only the first report of each event group, not its copies
     group_id: str | None = None  # every report of this one event group
     words: str | None = None  # a search (words, "phrases", OR, NOT) that the evidence sentence and its article match
+    min_confidence: float = 0.0  # only events at least this sure (the views pass the calibrated threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,7 +400,16 @@ def conditions(filters: EventFilters, *, paged: bool = False) -> list[Any]:
         conditions.append(events.c.group_id == filters.group_id)
     if filters.words:
         conditions += _in_sentence(filters.words, paged)
+    if filters.min_confidence > 0:
+        conditions.append(sure(filters.min_confidence))
     return conditions
+
+
+def sure(min_confidence: float) -> sa.ColumnElement[bool]:
+    """Events of a group one of whose reports is at least this sure: a group is one event, shown or left out whole,
+    so a list of reports and a count of groups always agree."""
+    surest = events.alias("surest")
+    return events.c.group_id.in_(sa.select(surest.c.group_id).where(surest.c.confidence >= min_confidence))
 
 
 def _in_sentence(words: str, paged: bool) -> list[sa.ColumnElement[bool]]:

@@ -23,6 +23,7 @@ class QuoteFilters:
     article_id: str | None = None
     speaker_ids: tuple[str, ...] = ()  # said by one of these entities (a canonical entity and its members)
     cue_kinds: tuple[str, ...] = ()  # only quotes whose cue reports one of these (speech, belief, …); () for all
+    min_confidence: float = 0.0  # only quotes at least this sure (the views pass the calibrated threshold)
 
 
 def listing(connection: Connection, filters: QuoteFilters, limit: int | None, offset: int = 0) -> list[Quote]:
@@ -64,6 +65,8 @@ def listing(connection: Connection, filters: QuoteFilters, limit: int | None, of
         statement = statement.where(quotes.c.speaker_entity_id.in_(filters.speaker_ids))
     if filters.cue_kinds:
         statement = statement.where(quotes.c.cue_kind.in_(filters.cue_kinds))
+    if filters.min_confidence > 0:
+        statement = statement.where(quotes.c.confidence >= filters.min_confidence)
     return [_quote(row) for row in connection.execute(statement)]
 
 
@@ -88,4 +91,5 @@ def _quote(row: Any) -> Quote:
         cue=cue,
         speaker=speaker,
         parts=[Span(s, e) for s, e in json.loads(row.parts)],
+        confidence=row.confidence,
     )

@@ -115,6 +115,7 @@ quotes = Table(
     Column("speaker_entity_id", String(16), index=True),
     Column("speaker_name", Text),
     Column("parts", Text, nullable=False),  # JSON list of [start, end]
+    Column("confidence", Float, nullable=False, server_default="1.0"),
 )
 
 times = Table(

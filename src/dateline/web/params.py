@@ -23,6 +23,15 @@ Actor = Annotated[
     str | None, Query(description="An actor code prefix (RUS is RUSGOV and RUSMIL) or a name.", max_length=200)
 ]
 Text = Annotated[str | None, Query(max_length=500)]
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=1,
+        description="Only facts at least this sure (0: every fact). By default the server's setting, 0.5: what "
+        "was more often right than wrong in the hand audits.",
+    ),
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from ..model import Entity, Event, Quote, Story
 from ..store import ActorProfile, Network
 from . import serialise
 from .errors import blame
-from .params import Actor, DateRange, Paging, Text, actor_pair, date_range, paging
+from .params import Actor, DateRange, MinConfidence, Paging, Text, actor_pair, date_range, paging
 from .schemas import ArticlePage, ArticleSummary, DyadSeries, Page, StatsOut, TimelineSeries
 
 router = APIRouter()
@@ -104,8 +104,9 @@ def entity(
     corpus: AppCorpus,
     entity_id: Id,
     by: Annotated[Period, Query(description="The timeline's period.")] = "month",
+    min_confidence: MinConfidence = None,
 ) -> JSONResponse:
-    return answer(to_dict(corpus.actor(entity_id, by=by)))
+    return answer(to_dict(corpus.actor(entity_id, by=by, min_confidence=min_confidence)))
 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Who said what, newest first")
@@ -125,6 +126,7 @@ def quotes(
             "(repeat for several)."
         ),
     ] = None,
+    min_confidence: MinConfidence = None,
 ) -> JSONResponse:
     with blame("about"):
         found = corpus.quotes(
@@ -134,6 +136,7 @@ def quotes(
             until=when.until,
             cue_kinds=[kind.strip().lower() for kinds in cue or () for kind in kinds.split(",") if kind.strip()],
             entity_id=entity_id,
+            min_confidence=min_confidence,
             limit=pages.limit + 1,
             offset=pages.offset,
         )
@@ -170,6 +173,7 @@ def events(
     target_code: ExactCode = None,
     source_entity_id: Annotated[str | None, Query(description="This entity as the source.", max_length=64)] = None,
     target_entity_id: Annotated[str | None, Query(description="This entity as the target.", max_length=64)] = None,
+    min_confidence: MinConfidence = None,
 ) -> JSONResponse:
     with blame("q"):
         found = corpus.events(
@@ -190,6 +194,7 @@ def events(
             target_code=target_code,
             source_entity_id=source_entity_id,
             target_entity_id=target_entity_id,
+            min_confidence=min_confidence,
             limit=pages.limit + 1,
             offset=pages.offset,
         )
@@ -203,8 +208,9 @@ def dyads(
     a: Annotated[str, Query(min_length=1, max_length=200, description="An actor code prefix or name: RUS.")],
     b: Annotated[str, Query(min_length=1, max_length=200, description="The other actor: USA.")],
     by: Period = "week",
+    min_confidence: MinConfidence = None,
 ) -> JSONResponse:
-    points = corpus.dyad(a, b, by=by, since=when.since, until=when.until)
+    points = corpus.dyad(a, b, by=by, since=when.since, until=when.until, min_confidence=min_confidence)
     return answer({"a": a, "b": b, "by": by, "points": [serialise.dyad_point(p) for p in points]})
 
 
@@ -216,9 +222,18 @@ def timeline(
     actor: Actor = None,
     plover: Plover = None,
     q: Text = None,
+    min_confidence: MinConfidence = None,
 ) -> JSONResponse:
     with blame("q"):
-        points = corpus.timeline(by=by, since=when.since, until=when.until, actor=actor, plover=plover, query=q)
+        points = corpus.timeline(
+            by=by,
+            since=when.since,
+            until=when.until,
+            actor=actor,
+            plover=plover,
+            query=q,
+            min_confidence=min_confidence,
+        )
     return answer({"by": by, "points": [serialise.timeline_point(p) for p in points]})
 
 
@@ -231,10 +246,10 @@ def network(
     plover: Plover = None,
     min_events: Annotated[int, Query(ge=1, le=1_000_000, description="Edges with at least this many events.")] = 1,
     max_edges: Annotated[int, Query(ge=1, le=2000, description="The heaviest edges only.")] = 150,
+    min_confidence: MinConfidence = None,
 ) -> JSONResponse:
-    found = corpus.network(
-        by=by, since=when.since, until=when.until, actor=actor, plover=plover, min_events=min_events, limit=max_edges
-    )
+    found = corpus.network(by=by, since=when.since, until=when.until, actor=actor, plover=plover,
+                           min_events=min_events, limit=max_edges, min_confidence=min_confidence)  # fmt: skip
     return answer(to_dict(found))
 
 

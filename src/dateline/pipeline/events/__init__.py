@@ -60,22 +60,23 @@ For each sentence:
    source's own ("will meet", reported "would meet", "is to visit", "scheduled to") is coded as CAMEO codes the
    intent (036; PLOVER codes future cooperation as AGREE), future force as the threat ("would blockade" -> 1381),
    announced sanctions and coercion as themselves ("would halt aid" -> 162); a condition ("... unless", "... if")
-   makes any of them the intent or threat. "May", "might", "could", a condition or a "possible" act mark the event
-   hypothetical. Evaluations ("such a move would be a violation") are the speaker's disapproval (111) of whoever the
-   judged thing belongs to - for "such a move", "the step", the source of the event just before.
+   makes any of them the intent or threat. A future act is marked planned (it is what will be, not what was);
+   "may", "might", "could", a condition or a "possible" act mark the event hypothetical. Evaluations ("such a move
+   would be a violation") are the speaker's disapproval (111) of whoever the judged thing belongs to - for "such a
+   move", "the step", the source of the event just before.
 6. When and where. A time expression in the sentence dates the event (the one nearest the act in the parse: "a
    meeting ... scheduled for Thursday"), else the publication day; a place the text puts the event in ("in Kyiv") is
    its place. A place is the target only of a measure imposed on it (above): PLOVER's recipient is whom an act is
    directed at and its location a field of its own, so protesters who "demonstrated in Chile" have no target. A
    statement that is also a quote (the quote's cue is the trigger, or its speaker is the source and the trigger lies
-   in what was said) carries the quote's id. Confidence grows with a specific pattern and coded actors on both sides
-   and shrinks for nouns, pronouns and hypotheticals.
+   in what was said) carries the quote's id. Its confidence is calibrated on the hand audits (pipeline/confidence.py):
+   highest with both actors placed in a country, lower for what is not asserted.
 
 Event ids are stable_id(article id, "event", trigger start, code); a second event of one trigger and code (a
 compound actor) adds its actors' offsets.
 
 The parts live in modules of this package, each importing only those before it: settings (EventSettings: the
-limits of the reading and the weights of confidence), reading (the article's shared state, with the settings),
+limits of the reading), reading (the article's shared state, with the settings),
 grammar (subjects, passives, auxiliaries), triggers (1), frames (2), phrases (who a noun phrase is), modality (3 and
 5), arguments (4), setting (6), implied (the targets and countries the act's phrase leaves unsaid), records (the
 Event records), sentence (one sentence, all of the above).

@@ -152,9 +152,9 @@ def modality(
     conditional = _conditional(token)
     if conditional or _future(token):
         intent = framed(base, "intent" if conditional else "future")
-        if intent is not None:
-            return intent, ("hypothetical" if auxes & POSSIBLE else "asserted"), sources, targets
-        return code, ("hypothetical" if auxes & POSSIBLE else "asserted"), sources, targets
+        # what will be is planned, not done: "will meet" is coded as CAMEO codes the intent, and kept apart
+        mode = "hypothetical" if auxes & POSSIBLE else "asserted" if conditional else "planned"
+        return (intent or code), mode, sources, targets
     if hedged(token) or (trigger.act is not None and hedged(chain[-1].token)):
         return code, "hypothetical", sources, targets
     return code, "asserted", sources, targets

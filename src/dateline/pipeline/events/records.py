@@ -1,5 +1,5 @@
 """The event records: one per pair of coded actors, with its code's codebook entry, date, place, evidence, quote and
-confidence, and a stable id."""
+calibrated confidence (pipeline/confidence.py), and a stable id."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ... import data
 from ...model import Event, EventActor, Evidence
 from ...reference.cameo import codebook
+from .. import confidence
 from ..ids import stable_id
 from .reading import Actor, Reading
 from .setting import event_date, event_place
@@ -140,7 +141,7 @@ def _event(
             target.start if target else "",
         )
     reading.seen_ids.add(event_id)
-    return Event(
+    event = Event(
         id=event_id,
         article_id=reading.article.id,
         code=entry.code,
@@ -157,9 +158,10 @@ def _event(
         evidence=Evidence(start, end, reading.text[start:end], trigger_start, trigger_end),
         place=event_place(reading, sentence, chain_tokens, (source, target)),
         quote_id=_quote(reading, trigger.token, event_actors[0]) if entry.verbal else None,
-        confidence=_confidence(reading, trigger, mode, source, target),
         mode=mode,
     )
+    event.confidence = confidence.of("event", event)
+    return event
 
 
 def _event_actor(reading: Reading, actor: Actor | None) -> EventActor | None:
@@ -195,22 +197,3 @@ def _quote(reading: Reading, token: Token, source: EventActor | None) -> str | N
         if same_entity or (speaker.start < source.end and source.start < speaker.end):
             return quote.id
     return None
-
-
-def _confidence(reading: Reading, trigger: Trigger, mode: str, source: Actor | None, target: Actor | None) -> float:
-    """How sure the reading is, from what it rests on: a specific pattern and two coded actors make it surer."""
-    weights = reading.settings
-    score = weights.confidence_base
-    if trigger.pattern.specificity or trigger.act is not None:
-        score += weights.confidence_specific
-    if source is not None and source.code is not None:
-        score += weights.confidence_coded_source
-    if target is not None and target.code is not None:
-        score += weights.confidence_coded_target
-    if any(a is not None and a.head.pos_ == "PRON" for a in (source, target)):
-        score -= weights.confidence_pronoun
-    if trigger.token.pos_ in ("NOUN", "PROPN", "ADJ"):
-        score -= weights.confidence_noun
-    if mode == "hypothetical":
-        score -= weights.confidence_hypothetical
-    return round(max(weights.confidence_floor, min(1.0, score)), 2)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc
 
 from ...model import Cue, Quote, Speaker
+from .. import confidence
 from ..ids import stable_id
 from ..quotemarks import quoted_spans
 from .direct import adopt, direct_quotes
@@ -75,7 +76,7 @@ def _record(found: FoundQuote, indexed: IndexedDoc, resolve: Resolver, article_i
         start, end = indexed.chars(*mention.tokens)
         entity_id, name = resolve(*indexed.chars(*(mention.refers or mention.tokens))) or (None, None)
         speaker = Speaker(text[start:end], start, end, entity_id, name)
-    return Quote(
+    quote = Quote(
         id=stable_id(article_id, "quote", found.start, found.end),
         article_id=article_id,
         text=text[found.start : found.end],
@@ -86,6 +87,8 @@ def _record(found: FoundQuote, indexed: IndexedDoc, resolve: Resolver, article_i
         speaker=speaker,
         parts=found.parts,
     )
+    quote.confidence = confidence.of("quote", quote)
+    return quote
 
 
 def _cue_kind(attribution: Attribution, indexed: IndexedDoc) -> str:

@@ -58,7 +58,8 @@ export function eventItem(event) {
       actorLabel(event.target),
       h("span", { class: "goldstein", title: "Goldstein score, −10 conflict … +10 cooperation" },
         formatGoldstein(event.goldstein)),
-      event.mode === "hypothetical" ? h("span", { class: "badge muted" }, "hypothetical") : null,
+      event.mode !== "asserted" ? h("span", { class: "badge muted", title: MODES[event.mode] ?? "" }, event.mode) : null,
+      sureness(event.confidence, "events"),
       reports ? h("span", { class: "badge muted" }, reports) : null,
     ),
     h(
@@ -116,8 +117,20 @@ export function quoteItem(quote, { speaker = true } = {}) {
       speaker && who ? entityLink(who.entity_id, who.name ?? who.text) : null,
       quote.cue ? h("span", { class: "cue" }, quote.cue.text, quote.cue.kind !== "speech" ? ` (${quote.cue.kind})` : "") : null,
       h("span", { class: "badge muted" }, quote.kind),
+      sureness(quote.confidence, "quotes"),
     ),
   );
+}
+
+const MODES = {
+  planned: "What will be, not what was: a future act (will, is to, is set to)",
+  hypothetical: "What may be: a possible or conditional act (may, could, if)",
+};
+
+/** A badge for a fact less sure than the default view shows (it is listed only when every fact is asked for). */
+function sureness(confidence, what) {
+  if (confidence === undefined || confidence >= 0.5) return null;
+  return h("span", { class: "badge muted", title: `About ${Math.round(confidence * 100)}% of such ${what} were right when read by hand` }, "unsure");
 }
 
 /**

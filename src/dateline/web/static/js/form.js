@@ -22,6 +22,12 @@ export function filterForm(path, query, fields, { submit = "Apply", keep = {} } 
   return form;
 }
 
+/** The field every fact list and chart has: facts more likely right than wrong (the server's default), or all. */
+export const CONFIDENCE_FIELD = {
+  name: "min_confidence", label: "Shown", type: "select",
+  options: [["", "likely right"], ["0", "every fact, unsure too"]],
+};
+
 function input(field, value) {
   if (field.type === "select") {
     const select = h("select", { name: field.name });

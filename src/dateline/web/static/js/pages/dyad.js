@@ -6,14 +6,14 @@ import { get } from "../api.js";
 import { chart, goldsteinLine, onColumnClick, quadClassBars, timeAxes } from "../charts.js";
 import { goldsteinColour } from "../codes.js";
 import { eventItem, pagedList } from "../facts.js";
-import { filterForm } from "../form.js";
+import { CONFIDENCE_FIELD, filterForm } from "../form.js";
 import { countOf, formatGoldstein, h, link, section, state } from "../dom.js";
 import { replaceQuery } from "../router.js";
 
 const PERIODS = ["day", "week", "month", "year"];
 
 export async function render({ view, query, signal, onCleanup }) {
-  const { a = "", b = "", by = "month", since = "", until = "" } = query;
+  const { a = "", b = "", by = "month", since = "", until = "", min_confidence = "" } = query;
   view.append(
     h("h1", {}, a && b ? `${a} – ${b}` : "Dyads"),
     filterForm("/dyad", query, [
@@ -22,13 +22,14 @@ export async function render({ view, query, signal, onCleanup }) {
       { name: "by", label: "Per", type: "select", options: PERIODS, default: "month" },
       { name: "since", label: "From", type: "date" },
       { name: "until", label: "To", type: "date" },
+      CONFIDENCE_FIELD,
     ], { submit: "Show" }),
   );
   if (!a || !b) {
     view.append(state("Name two actors — country or actor codes like RUS and USA (RUS covers RUSGOV, RUSMIL), or names — to see how they dealt with each other over time."));
     return;
   }
-  const dyad = await get("dyads", { a, b, by, since, until }, signal);
+  const dyad = await get("dyads", { a, b, by, since, until, min_confidence }, signal);
   const points = dyad.points;
   const total = points.reduce((sum, p) => sum + p.events, 0);
   if (!total) {
@@ -36,7 +37,7 @@ export async function render({ view, query, signal, onCleanup }) {
     return;
   }
   const mean = points.reduce((sum, p) => sum + (p.events ? p.goldstein * p.events : 0), 0) / total;
-  const all = { dyad: `${a},${b}`, since, until, grouped: "true" }; // one row per event, as the chart counts
+  const all = { dyad: `${a},${b}`, since, until, min_confidence, grouped: "true" }; // one row per event, as the chart counts
   view.append(
     h("p", { class: "numbers" },
       link("/events", all, h("strong", {}, countOf(total, "event")), ` between ${a} and ${b}`),

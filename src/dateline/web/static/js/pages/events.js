@@ -3,11 +3,11 @@
 
 import { PLOVER_CATEGORIES, QUAD_CLASSES } from "../codes.js";
 import { eventItem, pagedList } from "../facts.js";
-import { filterForm } from "../form.js";
+import { CONFIDENCE_FIELD, filterForm } from "../form.js";
 import { append, h, link } from "../dom.js";
 
 const FILTERS = ["q", "source", "target", "actor", "dyad", "entity_id", "code", "plover", "quad_class", "since", "until",
-  "grouped", "group", "source_code", "target_code", "source_entity_id", "target_entity_id"];
+  "grouped", "group", "source_code", "target_code", "source_entity_id", "target_entity_id", "min_confidence"];
 // Filters that other pages set and the form does not show: said in words above the list, with a way to drop them.
 const HIDDEN = {
   dyad: (value) => `between ${value}`,
@@ -34,6 +34,7 @@ export async function render({ view, query, signal }) {
       { name: "quad_class", label: "QuadClass", type: "select", options: [["", "any"], ...Object.entries(QUAD_CLASSES).map(([n, q]) => [n, q.name])] },
       { name: "since", label: "From", type: "date" },
       { name: "until", label: "To", type: "date" },
+      CONFIDENCE_FIELD,
     ], { keep: Object.fromEntries(Object.keys(HIDDEN).map((name) => [name, query[name]])) }),
     describe(filters),
     h("section", { class: "panel" },

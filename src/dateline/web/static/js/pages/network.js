@@ -5,12 +5,12 @@ import { get } from "../api.js";
 import { chart } from "../charts.js";
 import { PLOVER_CATEGORIES, QUAD_CLASSES, goldsteinColour } from "../codes.js";
 import { eventItem, pagedList, quadBadge } from "../facts.js";
-import { filterForm } from "../form.js";
+import { CONFIDENCE_FIELD, filterForm } from "../form.js";
 import { countOf, formatGoldstein, formatNumber, h, link, section, state } from "../dom.js";
 
 export async function render({ view, query, signal, onCleanup }) {
-  const { by = "code", since = "", until = "", actor = "", plover = "", min_events = "" } = query;
-  const filters = { since, until, plover };
+  const { by = "code", since = "", until = "", actor = "", plover = "", min_events = "", min_confidence = "" } = query;
+  const filters = { since, until, plover, min_confidence };
   view.append(
     h("h1", {}, "Network"),
     filterForm("/network", query, [
@@ -20,9 +20,10 @@ export async function render({ view, query, signal, onCleanup }) {
       { name: "min_events", label: "Min events", type: "number", min: 1, size: 4 },
       { name: "since", label: "From", type: "date" },
       { name: "until", label: "To", type: "date" },
+      CONFIDENCE_FIELD,
     ]),
   );
-  const network = await get("network", { by, since, until, actor, plover, min_events }, signal);
+  const network = await get("network", { by, since, until, actor, plover, min_events, min_confidence }, signal);
   if (!network.edges.length) {
     view.append(state("No events between two actors for these filters."));
     return;

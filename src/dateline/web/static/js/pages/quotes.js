@@ -3,7 +3,7 @@
 
 import { get } from "../api.js";
 import { entityLink, quoteItem } from "../facts.js";
-import { filterForm } from "../form.js";
+import { CONFIDENCE_FIELD, filterForm } from "../form.js";
 import { countOf, h, link, state } from "../dom.js";
 
 const CUES = [["", "any"], "speech", "belief", "evidence", "intent", "stance", "evaluation", "source"];
@@ -11,7 +11,7 @@ const LOADED = 500; // the API's largest page: enough to group a topic; narrower
 const SHOWN = 4; // quotes shown per speaker before "all N"
 
 export async function render({ view, query, signal }) {
-  const { about = "", speaker = "", cue = "", since = "", until = "", entity_id = "" } = query;
+  const { about = "", speaker = "", cue = "", since = "", until = "", entity_id = "", min_confidence = "" } = query;
   view.append(
     h("h1", {}, "Quotes"),
     filterForm("/quotes", query, [
@@ -20,9 +20,10 @@ export async function render({ view, query, signal }) {
       { name: "cue", label: "Reporting", type: "select", options: CUES },
       { name: "since", label: "From", type: "date" },
       { name: "until", label: "To", type: "date" },
+      CONFIDENCE_FIELD,
     ], { keep: { entity_id } }),
   );
-  const page = await get("quotes", { about, speaker, cue, since, until, entity_id, limit: LOADED }, signal);
+  const page = await get("quotes", { about, speaker, cue, since, until, entity_id, min_confidence, limit: LOADED }, signal);
   if (!page.items.length) {
     view.append(state(about ? `Nobody was quoted about “${about}” with these filters.` : "No quotes for these filters."));
     return;

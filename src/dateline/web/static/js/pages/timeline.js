@@ -5,12 +5,12 @@ import { get } from "../api.js";
 import { AXIS, chart, goldsteinLine, onColumnClick, quadClassBars, timeAxes } from "../charts.js";
 import { PLOVER_CATEGORIES } from "../codes.js";
 import { eventItem, pagedList } from "../facts.js";
-import { filterForm } from "../form.js";
+import { CONFIDENCE_FIELD, filterForm } from "../form.js";
 import { countOf, h, link, section, state } from "../dom.js";
 import { replaceQuery } from "../router.js";
 
 export async function render({ view, query, signal, onCleanup }) {
-  const { by = "month", since = "", until = "", actor = "", plover = "", q = "" } = query;
+  const { by = "month", since = "", until = "", actor = "", plover = "", q = "", min_confidence = "" } = query;
   view.append(
     h("h1", {}, "Timeline"),
     filterForm("/timeline", query, [
@@ -20,9 +20,10 @@ export async function render({ view, query, signal, onCleanup }) {
       { name: "by", label: "Per", type: "select", options: ["day", "week", "month"], default: "month" },
       { name: "since", label: "From", type: "date" },
       { name: "until", label: "To", type: "date" },
+      CONFIDENCE_FIELD,
     ]),
   );
-  const timeline = await get("timeline", { by, since, until, actor, plover, q }, signal);
+  const timeline = await get("timeline", { by, since, until, actor, plover, q, min_confidence }, signal);
   const points = timeline.points;
   if (!points.some((p) => p.articles || p.events)) {
     view.append(state("Nothing in these dates for these filters."));
@@ -54,7 +55,7 @@ export async function render({ view, query, signal, onCleanup }) {
     return;
   }
   // The events a period counts: one per event group, with the words in their sentence, as the chart counts them.
-  const behind = (point) => ({ actor, plover, q, grouped: "true", since: point.start, until: point.end });
+  const behind = (point) => ({ actor, plover, q, min_confidence, grouped: "true", since: point.start, until: point.end });
   const choose = (index) => {
     const point = points[index];
     if (!point) return;
