@@ -18,7 +18,6 @@ to docs/quality.md.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -135,13 +134,11 @@ def held_out(per_sheet: list[tuple[str, dict[str, list[tuple[list[float], bool]]
 
 
 def write(model_of: dict[str, confidence.Model], sheets: list[str], counts: dict[str, int]) -> None:
-    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     lines = [
         "# The confidence of events and quotes (pipeline/confidence.py): logistic weights over each fact's features,",
-        "# fitted by benchmarks/calibrate.py on the verdicts of dateline's own hand audits (benchmarks/audits/), at",
-        f"# commit {commit.stdout.strip()}: {', '.join(sheets)}; "
-        + ", ".join(f"{n} {k}s" for k, n in counts.items())
-        + ". Generated: do not edit.",
+        "# fitted by benchmarks/calibrate.py on the verdicts of dateline's own hand audits (benchmarks/audits/):",
+        f"# {', '.join(sheets)}; " + ", ".join(f"{n} {k}s" for k, n in counts.items()) + ". Generated: do not edit;",
+        "# benchmarks/results/calibration.json says when and at which commit.",
         "# kind\tfeature\tweight",
     ]
     for kind, model in model_of.items():
