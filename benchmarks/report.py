@@ -421,9 +421,14 @@ def readme_figures() -> str:
             right, total = shares[key]
             low, high = audit.wilson(right, total)
             cells.append(f"{label} {right / total:.0%} ({low:.0%}–{high:.0%})")
+        found = sheets[-1].get("density", {})
+        shown = (f"; events and quotes of those the lists show (confidence {found['shown_from']} or more: "
+                 f"{found['events_per_1000_words']:.1f} events and {found['quotes_per_1000_words']:.1f} quotes per "
+                 f"1,000 words, of {found['all_events_per_1000_words']:.1f} and "
+                 f"{found['all_quotes_per_1000_words']:.1f} stored)") if "shown_from" in found else ""  # fmt: skip
         lines.append(
             f"- Read by hand on a random sample of unseen articles ({' + '.join(sheets[-1]['corpus'])}, seed "
-            f"{sheets[-1]['seed']}): " + "; ".join(cells) + "."
+            f"{sheets[-1]['seed']}{shown}): " + "; ".join(cells) + "."
         )
     c = halves[CHECK]
     lines.append(
