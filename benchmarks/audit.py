@@ -218,7 +218,8 @@ def event_row(article: Any, found: Any, event: Any) -> dict[str, Any]:
 
 
 def quote_row(article: Any, found: Any, quote: Any) -> dict[str, Any]:
-    marks = [(quote.start, quote.end, "⟦", "⟧")]
+    pieces = quote.parts if len(quote.parts) > 1 else [quote]  # an interrupted quote: its parts, not what is between
+    marks = [(piece.start, piece.end, "⟦", "⟧") for piece in pieces]
     speaker = quote.speaker
     if speaker is not None and (speaker.end <= quote.start or speaker.start >= quote.end):
         marks.append((speaker.start, speaker.end, "«", "»"))

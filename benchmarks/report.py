@@ -249,7 +249,10 @@ def calibration() -> str:
         f"pipeline still reads as they were judged). Each audit held out in turn, scored by a model fitted on the "
         f"others, with the views' threshold {f['threshold']}:\n\n"
         + _table(HELD_OUT_HEAD, rows)
-        + f"\nThe weights, fitted on every audit (data/confidence.tsv): {weights}.\n"
+        + f"\nThe weights, fitted on every audit (data/confidence.tsv): {weights}. The facts of an audit are those the "
+        "pipeline finds now, so an audit whose misses were read to change the code scores better here than it was "
+        "judged: this table says how the model carries from one audit to another, the audits above how right "
+        "dateline was.\n"
     )
 
 

@@ -158,6 +158,16 @@ CODED = [
     pytest.param("There were no talks between Serbia and Kosovo.", set(), id="talks that were not are not coded"),
     # sentences without actors or triggers
     pytest.param("The weather was warm and the markets were quiet.", set(), id="no actor and no trigger"),
+    pytest.param(
+        "Opposition leaders attacked the finance minister's tax plan.",
+        {("111", "---OPP", "---GOV")},
+        id="a plan attacked is criticised",
+    ),
+    pytest.param(
+        "Police beat demonstrators outside the parliament in Lagos.",
+        {("182", "---COP", "---CVL")},
+        id="police who beat people assault them",
+    ),
     pytest.param("It attacked.", set(), id="a trigger without actors"),
     # precision on real news
     pytest.param(
@@ -313,6 +323,12 @@ ONE_EVENT = [
         WEDNESDAY,
         {"root": "12", "source": "CHL"},
         id="a refusal is a rejection",
+    ),
+    pytest.param(
+        "Chancellor Gordon Brown visited Kenya on a tour of East Africa.",
+        None,
+        {"code": "042", "source": "GBRGOV"},
+        id="undated: the role the text gives chooses among a person's dated codes",
     ),
     pytest.param(
         "The French president will visit Algeria next week.",
@@ -474,6 +490,15 @@ NOT_CODED = [
         id="striking a note is no attack",
     ),
     pytest.param("The minister's plea struck a chord with farmers in the north.", "19", id="nor a chord"),
+    # violence words in other senses (senses.py)
+    pytest.param(
+        "The Dutch number two beat her Belgian rival in straight sets to reach the quarter-final.",
+        "18",
+        id="a win in a tournament is no assault",
+    ),
+    pytest.param("Portugal were beaten 24-17 by Italy in Rome on Saturday.", "18", id="a score makes it sport"),
+    pytest.param("Clinics across the province are fighting an outbreak of measles.", "19", id="fighting a disease"),
+    pytest.param("Opposition leaders attacked the finance minister's tax plan.", "19", id="an attacked plan"),
 ]
 
 

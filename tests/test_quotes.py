@@ -374,7 +374,7 @@ SETTINGS: list[tuple[str, QuoteSettings, list[Described]]] = [
     (
         PIER,
         QuoteSettings(),
-        [("direct", "We will rebuild the pier,” the harbour master said, “and the ferry will run again.",
+        [("direct", "We will rebuild the pier … and the ferry will run again.",
           "the harbour master", "said", "speech")],
     ),
     # "said" stands three tokens after the first part: beyond a window of two it attributes only the second part

@@ -249,3 +249,28 @@ def test_a_time_in_a_year_before_1000_is_written_with_four_digits(nlp: Language)
     doc = nlp("The ferry left the harbour three hours ago, officials said.")
     [found] = times(doc, datetime(999, 3, 3, 10, 24, tzinfo=UTC), "a")
     assert (found.text, found.value) == ("three hours ago", "0999-03-03T07:24")
+
+
+# A month that is a person's name is no date (invented sentences); the whole pipeline decides, as the entities say who
+# is a person. Each row: the text and the time expressions stored, as (text, value).
+NAMES = [
+    pytest.param(
+        "Helena May told the council on Tuesday that Ms May would not resign.",
+        [("Tuesday", "2019-05-07")],
+        id="a surname and its repetition after Ms",
+    ),
+    pytest.param("April Kowalski chaired the hearing.", [], id="a given name"),
+    pytest.param("Helena May will visit Oslo in May.", [("May", "2019-05")], id="the name, then the month after in"),
+    pytest.param("The elections were held in May.", [("May", "2019-05")], id="a month where nobody is named May"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_a_persons_name_is_not_a_month(text: str, expected: list[tuple[str, str]]) -> None:
+    from dateline.config import Settings
+    from dateline.pipeline import read as read_articles
+
+    article = Article(text=text, source="t", format="text", published=datetime(2019, 5, 8, tzinfo=UTC), id="a1")
+    [found] = read_articles([article], Settings())
+    assert [(t.text, t.value) for t in found.times] == expected
+    assert not found.notes

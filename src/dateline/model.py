@@ -88,7 +88,7 @@ class Speaker:
 class Quote:
     id: str
     article_id: str
-    text: str  # what was said (for a quote interrupted by "he said", from its first to its last word)
+    text: str  # what was said (a quote interrupted by "he said": its parts joined by " … ", without the attribution)
     start: int
     end: int
     kind: str  # direct (all in quote marks), mixed (partly), indirect (reported speech)

@@ -67,7 +67,8 @@ def _speaker_in_body(reading: Reading, quote: Quote) -> Quote:
 
 def _times(reading: Reading, settings: times.TimeSettings) -> list[TimeExpr]:
     """The text's times, stored; returns the title's, which are the summary's alone (they can date its event)."""
-    reading.found.times = list(times.times(reading.doc, reading.anchor, reading.article.id, settings))
+    found = times.times(reading.doc, reading.anchor, reading.article.id, settings)
+    reading.found.times = [t for t in found if not _a_name(reading, t)]
     if reading.title is None:
         return []
     try:
@@ -75,6 +76,26 @@ def _times(reading: Reading, settings: times.TimeSettings) -> list[TimeExpr]:
     except Exception as error:  # the text's times are kept when the title's fail
         reading.found.notes.append(f"times failed on the title ({type(error).__name__}: {error})")
         return []
+
+
+_DATE_WORDS = frozenset(
+    {"in", "on", "since", "until", "till", "by", "from", "during", "last", "next", "this", "early", "late", "mid", "of"}
+)
+
+
+def _a_name(reading: Reading, time: TimeExpr) -> bool:
+    """A month that is a person's name: inside a name ("Theresa May", "April Ryan"), or the last word of a person's
+    name this article gives, said without what introduces a date ("Ms May's office", not "in May")."""
+    found = reading.found
+    if any(m.kind == "PERSON" and m.start <= time.start and time.end <= m.end for m in found.mentions):
+        return True
+    if any(ch.isdigit() for ch in time.text) or " " in time.text:
+        return False
+    surnames = {e.name.split()[-1] for e in found.entities if e.kind == "PERSON" and " " in e.name}
+    if time.text not in surnames:
+        return False
+    before = reading.doc.text[: time.start].split()
+    return not before or before[-1].lower() not in _DATE_WORDS
 
 
 def _places(reading: Reading, settings: None) -> None:

@@ -69,6 +69,7 @@ EVENT_FEATURES: dict[str, Callable[[Event], float]] = {
     "target sector only": lambda e: _sector_only(e.target),
     "both sides one country": _same_country,
     "not asserted": lambda e: e.mode != "asserted",
+    "a statement that is a quote": lambda e: e.quote_id is not None,
 }
 
 

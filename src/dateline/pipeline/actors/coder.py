@@ -107,16 +107,18 @@ class ActorCoder:
 
     def _named(self, entity: Entity, when: date | None) -> ActorCode | None:
         """The entity's code from a dictionary: by its name, its aliases, or (for a person) its surname when the
-        dictionary's person of that surname has the same first initial ("Sergey V Lavrov" is Sergey Lavrov)."""
+        dictionary's person of that surname has the same first initial ("Sergey V Lavrov" is Sergey Lavrov); in an
+        undated article, the dated code whose sector the roles the text gives it say."""
         names = [entity.name, *entity.aliases]
         person = entity.kind == "PERSON"
         if person:
             names = [_without_initials(entity.name), *names]
+        sector = self._sector_of_roles(entity.roles) if when is None else None
         for dictionary in self.actors:
             for name in names:
                 actor = dictionary.lookup(name)
                 if actor is not None and (not person or _same_person(entity.name, name, actor)):
-                    code = actor.code_on(when)
+                    code = actor.code_on(when, sector)
                     if code is not None:
                         return from_dictionary(code)
         return None

@@ -78,8 +78,8 @@ compound actor) adds its actors' offsets.
 The parts live in modules of this package, each importing only those before it: settings (EventSettings: the
 limits of the reading), reading (the article's shared state, with the settings),
 grammar (subjects, passives, auxiliaries), triggers (1), frames (2), phrases (who a noun phrase is), modality (3 and
-5), arguments (4), setting (6), implied (the targets and countries the act's phrase leaves unsaid), records (the
-Event records), sentence (one sentence, all of the above).
+5), arguments (4), setting (6), implied (the targets and countries the act's phrase leaves unsaid), senses (words of
+violence in sport and against things), records (the Event records), sentence (one sentence, all of the above).
 """
 
 from __future__ import annotations

@@ -60,3 +60,4 @@ class Reading:
     spans: dict[tuple[int, int], Span | None] = field(default_factory=dict)  # times' and places' tokens
     children: list[list[int]] = field(default_factory=list)  # per token: its children's indices (read on demand)
     deps: list[int] = field(default_factory=list)  # per token: its dependency label's hash
+    sport: bool | None = None  # whether the article reports sport (sport.py), found when first asked

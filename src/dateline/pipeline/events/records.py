@@ -25,6 +25,8 @@ def reciprocal_act(sources: list[Actor], targets: list[Actor], code: str | None,
     are mutual (data/event_reciprocal.tsv; any act, as PETRARCH reads it, with a user's PETRARCH dictionary)."""
     if targets or len({a.code.code for a in sources if a.code}) < 2 or code is None:
         return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.token.children):
+        return False  # "Peru and Chile were invited to attend": what was done to them, not what they did together
     if not trigger.pattern.transforms:
         return True
     noun = trigger.token.pos_ in ("NOUN", "PROPN")

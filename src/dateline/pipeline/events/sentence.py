@@ -14,6 +14,7 @@ from .implied import domestic, implied_targets
 from .modality import background, hedged, in_condition, modal, modality, negated
 from .reading import Reading
 from .records import emit, reciprocal_act
+from .senses import against_a_thing, sport
 from .triggers import Trigger, find_triggers, with_obligations
 
 
@@ -60,6 +61,8 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
     if trigger.act is not None and any(a.code for a in targets) and trigger.frame in ("light", "intent"):
         resolved = resolve(trigger, given=True) or resolved
     code, mode = (resolved.code if resolved else None), "asserted"
+    if sport(reading, sentence, code):
+        return  # "beat", "attack", "crushed" in a match report
     transforms = all(t.pattern.transforms for t in chain)
     if frame == "judge":
         mode = "hypothetical" if modal(trigger.token) else "asserted"
@@ -67,6 +70,12 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
         code, mode, sources, targets = modality(reading, trigger, chain, resolved, sources, targets, speaker)
     elif hedged(trigger.token):
         mode = "hypothetical"
+    if resolved is not None:
+        figurative, instead = against_a_thing(chain[-1].token, resolved.base or resolved.code)
+        if figurative and instead is None:
+            return  # "fighting an epidemic", "vowed to battle road deaths": no act between actors
+        if figurative:
+            code = instead  # "attacked the plan": criticism
     if code is not None:
         targets = implied_targets(reading, sentence, chain, code, sources, targets)
     if code is not None and transforms:  # PETRARCH's dictionaries code only what the text names

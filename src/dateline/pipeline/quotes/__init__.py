@@ -79,7 +79,7 @@ def _record(found: FoundQuote, indexed: IndexedDoc, resolve: Resolver, article_i
     quote = Quote(
         id=stable_id(article_id, "quote", found.start, found.end),
         article_id=article_id,
-        text=text[found.start : found.end],
+        text=_said(text, found),
         start=found.start,
         end=found.end,
         kind=found.kind,
@@ -89,6 +89,14 @@ def _record(found: FoundQuote, indexed: IndexedDoc, resolve: Resolver, article_i
     )
     quote.confidence = confidence.of("quote", quote)
     return quote
+
+
+def _said(text: str, found: FoundQuote) -> str:
+    """What was said: a quote interrupted by its attribution ("…," she said, "…") is its parts joined by " … ", without
+    the words between them; one piece is its span."""
+    if len(found.parts) > 1:
+        return " … ".join(text[p.start : p.end] for p in found.parts)
+    return text[found.start : found.end]
 
 
 def _cue_kind(attribution: Attribution, indexed: IndexedDoc) -> str:

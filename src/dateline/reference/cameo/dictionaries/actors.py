@@ -31,10 +31,15 @@ class Actor:
     default: str | None = None
     source: str = ""  # file:line it was defined at
 
-    def code_on(self, when: date | None) -> str | None:
-        """The code on a day (today's without one): the first term that holds, else the default."""
+    def code_on(self, when: date | None, sector: str | None = None) -> str | None:
+        """The code on a day: the first term that holds, else the default. Without a day (an undated article), the
+        term of today's country whose sector is the one the text gives the actor ("Chancellor" is GOV), else today's."""
         day = when.date() if isinstance(when, datetime) else when or date.today()
-        return next((t.code for t in self.terms if t.holds(day)), self.default)
+        today = next((t.code for t in self.terms if t.holds(day)), self.default)
+        if when is None and sector is not None and today is not None:
+            same = (t.code for t in self.terms if t.code[:3] == today[:3] and t.code[3:6] == sector)
+            return next(same, today)
+        return today
 
 
 class ActorDictionary:
