@@ -225,6 +225,18 @@ def test_network_quotes_events_and_actors_pages(page: Page) -> None:
     screenshot(page, "actors")
 
 
+def test_unsure_events_wait_behind_the_shown_field(page: Page) -> None:
+    page.goto("/#/events")
+    expect(page.locator(".fact.event").first).to_be_visible()
+    likely = page.locator(".fact.event").count()
+    unsure = page.locator(".fact.event .badge", has_text="unsure").count()  # reports of a group a surer one shows
+    page.select_option("select[name=min_confidence]", "0")
+    page.locator("form.filters button[type=submit]").click()
+    expect(page.locator(".fact.event .badge", has_text="unsure").nth(unsure)).to_be_visible()
+    assert "min_confidence=0" in page.url
+    assert page.locator(".fact.event").count() > likely
+
+
 def test_bad_filters_and_unknown_pages_say_what_was_wrong(page: Page) -> None:
     page.goto("/#/article/ffffffffffffffff")
     expect(page.locator(".state.error")).to_contain_text("ffffffffffffffff")
