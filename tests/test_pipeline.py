@@ -1,6 +1,7 @@
 """The reading pipeline end to end: ingest runs it, the store keeps what it found, the CLI shows it."""
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from conftest import write
 from dateline import Corpus, Settings, ingest
 from dateline.cli import app
 from dateline.ingest import storing
-from dateline.pipeline import language, nlp
+from dateline.model import Article
+from dateline.pipeline import language, nlp, read
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +211,27 @@ def test_a_copy_is_not_parsed_while_its_original_is_on_its_way_to_the_store(
         report = corpus.ingest([str(tmp_path / "feed.jsonl")])
     assert (report.stored, report.duplicates) == (6, 6)
     assert len(parsed) == len(set(parsed)) == 6
+
+
+# Who speaks is the speaker phrase's head, named when the text names it (invented sentences).
+HEADS = [
+    pytest.param(
+        "Orbital founder Mira Castell said the rocket would fly in June.",
+        "Mira Castell",
+        id="a founder of a company is the person",
+    ),
+    pytest.param("Ruritania's space experts said the satellite had been lost.", None, id="experts of a country"),
+    pytest.param(
+        "A spokesman for the Borduria Ministry of Health said the clinics would reopen.",
+        None,
+        id="a spokesman for a ministry is not the ministry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), HEADS)
+def test_a_speaker_is_the_head_of_its_phrase(text: str, speaker: str | None) -> None:
+    published = datetime(2031, 6, 1, tzinfo=UTC)
+    [found] = read([Article(text=text, source="t", format="text", published=published, id="a1")], Settings())
+    [quote] = found.quotes
+    assert quote.speaker is not None and quote.speaker.name == speaker

@@ -74,7 +74,9 @@ def _record(found: FoundQuote, indexed: IndexedDoc, resolve: Resolver, article_i
     mention = found.attribution.speaker
     if mention is not None:
         start, end = indexed.chars(*mention.tokens)
-        entity_id, name = resolve(*indexed.chars(*(mention.refers or mention.tokens))) or (None, None)
+        first, last = mention.refers or mention.tokens
+        head = indexed.doc[first:last].root  # who speaks is the phrase's head: "Acme founder Jo Lee" is Jo Lee, and
+        entity_id, name = resolve(head.idx, head.idx + len(head.text)) or (None, None)  # "Ruritania's experts" no one
         speaker = Speaker(text[start:end], start, end, entity_id, name)
     quote = Quote(
         id=stable_id(article_id, "quote", found.start, found.end),
