@@ -159,6 +159,21 @@ CODED = [
     # sentences without actors or triggers
     pytest.param("The weather was warm and the markets were quiet.", set(), id="no actor and no trigger"),
     pytest.param(
+        "Chile, Peru and Ecuador agreed to resume talks.",
+        {("036", "CHL", None), ("036", "PER", None), ("036", "ECU", None)},
+        id="three acting together are not each acting on each",
+    ),
+    pytest.param(
+        "Chile and Peru agreed to resume talks.",
+        {("036", "CHL", "PER"), ("036", "PER", "CHL")},
+        id="two acting together act on each other",
+    ),
+    pytest.param(
+        "Denmark vowed to punish Norway for the smuggling.",
+        {("130", "DNK", "NOR")},
+        id="a vow to punish is a threat",
+    ),
+    pytest.param(
         "Opposition leaders attacked the finance minister's tax plan.",
         {("111", "---OPP", "---GOV")},
         id="a plan attacked is criticised",

@@ -21,10 +21,10 @@ _NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def reciprocal_act(sources: list[Actor], targets: list[Actor], code: str | None, trigger: Trigger) -> bool:
-    """ "Peru and Ecuador resumed talks": with no target, a compound source acts on itself - in acts that
+    """ "Peru and Ecuador resumed talks": with no target, a source of two acts on itself - in acts that
     are mutual (data/event_reciprocal.tsv; any act, as PETRARCH reads it, with a user's PETRARCH dictionary)."""
-    if targets or len({a.code.code for a in sources if a.code}) < 2 or code is None:
-        return False
+    if targets or len({a.code.code for a in sources if a.code}) != 2 or code is None:
+        return False  # three or more acting together is a multilateral act, not each with each of the others
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.token.children):
         return False  # "Peru and Chile were invited to attend": what was done to them, not what they did together
     if not trigger.pattern.transforms:
