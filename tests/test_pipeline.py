@@ -235,3 +235,26 @@ def test_a_speaker_is_the_head_of_its_phrase(text: str, speaker: str | None) -> 
     [found] = read([Article(text=text, source="t", format="text", published=published, id="a1")], Settings())
     [quote] = found.quotes
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+# An organisation described as the one who speaks ("the company said") is the one just named, when one stands out.
+DESCRIBED = [
+    pytest.param(
+        "Zentrix Corp. reported record sales on Tuesday. The company said demand had doubled.",
+        "Zentrix Corp.",
+        id="the company just named",
+    ),
+    pytest.param(
+        "Zentrix Corp. and Holm Industries both reported record sales. The company said demand had doubled.",
+        None,
+        id="two companies: no one stands out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), DESCRIBED)
+def test_a_described_organisation_speaks_for_the_one_just_named(text: str, speaker: str | None) -> None:
+    published = datetime(2031, 6, 1, tzinfo=UTC)
+    [found] = read([Article(text=text, source="t", format="text", published=published, id="a1")], Settings())
+    said = [q for q in found.quotes if q.speaker is not None and q.speaker.text == "The company"]
+    assert [q.speaker.name for q in said if q.speaker] == [speaker]

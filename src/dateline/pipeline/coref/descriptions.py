@@ -1,5 +1,5 @@
 """Noun phrases: a definite description tied to an entity ("the Russian foreign minister", an apposition, "the
-country"), linked; any other noun phrase, a blocker that competes for pronouns and names nothing."""
+country", "the company"), linked; any other noun phrase, a blocker that competes for pronouns and names nothing."""
 
 from __future__ import annotations
 
@@ -25,7 +25,10 @@ def resolve_noun(state: State, event: Spot) -> None:
     if found is None and event.described:
         if event.noun_class == "person":
             found = _described_person(state, event)
-        elif not _modifiers(event.token):
+        elif event.noun_class == "org" and not _modifiers(event.token):
+            # "the company", "the newspaper": the organisation just named, if one clearly stands out
+            found = _most_salient(state, event, lambda r: r.kind == "ORG", window=1, margin=2.0)
+        elif event.noun_class == "country" and not _modifiers(event.token):
             found = _most_salient(state, event, lambda r: r.is_country, state.settings.window, margin=1.5)
     if found is None:
         animacy = "person" if event.noun_class == "person" else "thing"

@@ -10,6 +10,7 @@ from spacy.attrs import DEP, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
 from .. import quotemarks
+from ..cues import cue_words
 from .lexicon import Pronoun, nouns, pleonastic, pronouns
 from .records import Anchor
 
@@ -154,7 +155,11 @@ def _read_noun(event: Spot, token: Token, anchored: dict[int, Anchor]) -> None:
     for child in token.children:
         if child.dep_ == "appos" and (anchor := anchored.get(child.i)) is not None:
             event.appositive = anchor.referent  # "the US secretary of state, Antony Blinken"
-    event.described = token.tag_ == "NN" and event.noun_class in ("person", "country") and _is_definite(token, anchored)
+    # an organisation described ("the company", "the newspaper") is linked only as the one who speaks: elsewhere the
+    # noun is as often the kind of thing as the organisation just named
+    speaks = token.dep_ == "nsubj" and token.head.lemma_.lower() in cue_words()
+    described = event.noun_class in ("person", "country") or (event.noun_class == "org" and speaks)
+    event.described = token.tag_ == "NN" and described and _is_definite(token, anchored)
 
 
 def _is_definite(token: Token, anchored: dict[int, Anchor]) -> bool:
