@@ -49,6 +49,9 @@ ROLES = [
     ("(This version of the story corrects the date in the second paragraph)", "boilerplate"),
     ("Great day on the water pic.twitter.com/abc123 — Harbour Watch (@harbourwatch) March 3, 2031", "boilerplate"),
     ("***", "boilerplate"),
+    ("...", "boilerplate"),  # the mark of a text cut short, not a sentence's end
+    (".", None),  # a sentence's stop, broken off onto a line of its own
+    ("Getty Images Fishermen unload their catch on the quay.", "caption"),  # the picture library names it
 ]
 
 
@@ -80,6 +83,58 @@ def test_the_shape_of_a_paragraph_is_set_by_its_settings() -> None:
     text = "A few words without a stop\nThe talks will continue next week."
     assert [r.role for r in regions(text, [])] == ["heading"]
     assert regions(text, [], settings=LayoutSettings(heading_words=3, caption_words=7)) == []
+
+
+# (text, the roles of its paragraphs in text order): prose that lacks its last stop is not furniture for that
+SHORT_OF_A_STOP = [
+    ("Fishermen from the northern ports\nwere the first to leave the quay on Monday.", []),  # a link taken out
+    ("Coastal patrols\nhave doubled since the spring, the ministry said.", []),
+    ("The quota talks resumed in Tromso on Monday after a pause of two months\n, the ministry said.", []),
+    ("The ministry had accused three trawlers\n- of fishing without a licence\n- of landing undersized cod", []),
+    (
+        "Negotiators wave from the steps of the town hall in Tromso\nnordpix.no Trawlers wait at the quay for a deal",
+        ["caption"],  # a credit in lower case opens the next caption: not a sentence going on
+    ),
+    (
+        "The talks resumed.\nThe ministry said on Monday that the quota talks would resume in Tromso next week after a "
+        "pause. Negotiators from both sides are expected to",  # the text's end: cut by the scraper
+        [],
+    ),
+    ("The talks resumed.\nNegotiators wave from the steps. The talks resume next week", ["caption"]),
+]
+
+
+@pytest.mark.parametrize(("text", "roles"), SHORT_OF_A_STOP, ids=[text[:30] for text, _ in SHORT_OF_A_STOP])
+def test_prose_without_its_last_stop_is_body(text: str, roles: list[str]) -> None:
+    assert [r.role for r in regions(text, [])] == roles
+
+
+FIXTURES = "Northtown v Southville\nEastport v Westbury or Millbrook\nHarbourside v Kingsbay"
+
+# (text, the lines marked): short lines without a stop in a row are a list's items, not subheads
+LISTS = [
+    (f"The draw was made on Monday.\n{FIXTURES}\nTies will be played next month.", []),
+    ("The draw was made.\nMoon over the harbour\nNights by the sea\nA song for the fleet\nThe band played on.", []),
+    ("The draw was made.\nWhat happens next\nThe ties will be played next month.", ["What happens next"]),
+    (
+        "The draw was made.\nWhat happens next\nThe calendar\nThe ties will be played next month.",
+        ["What happens next", "The calendar"],  # a subhead over a subhead is not yet a list
+    ),
+    (
+        f"Harbour talks resume in Tromso\n{FIXTURES}\nTies will be played next month.",
+        ["Harbour talks resume in Tromso"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marked"), LISTS, ids=["fixtures", "lyrics", "subhead", "two subheads", "title"])
+def test_a_run_of_short_lines_is_a_list_not_subheads(text: str, marked: list[str]) -> None:
+    assert [text[r.start : r.end] for r in regions(text, [], TITLE)] == marked
+
+
+def test_how_many_lines_make_a_list_is_a_setting() -> None:
+    text = f"The draw was made on Monday.\n{FIXTURES}\nTies will be played next month."
+    assert [r.role for r in regions(text, [], settings=LayoutSettings(list_items=4))] == ["heading"] * 3
 
 
 def test_body_is_what_the_regions_leave() -> None:
