@@ -169,6 +169,11 @@ CODED = [
         id="two acting together act on each other",
     ),
     pytest.param(
+        "Japan pledged support for South Korea after the floods.",
+        {("032", "JPN", "KOR")},
+        id="support pledged is an intent to support",
+    ),
+    pytest.param(
         "Denmark vowed to punish Norway for the smuggling.",
         {("130", "DNK", "NOR")},
         id="a vow to punish is a threat",
@@ -513,6 +518,16 @@ NOT_CODED = [
     ),
     pytest.param("Portugal were beaten 24-17 by Italy in Rome on Saturday.", "18", id="a score makes it sport"),
     pytest.param("Clinics across the province are fighting an outbreak of measles.", "19", id="fighting a disease"),
+    pytest.param(
+        "Angry Chileans vowed a firm response to Peru's latest naval exercise.",
+        "03",
+        id="a vow of something uncoded is no intent to cooperate",
+    ),
+    pytest.param(
+        "Angry Chileans vowed a firm response to Peru's latest missile test.",
+        "03",
+        id="nor is a weapon named deep inside what was vowed an offer of arms",
+    ),
     pytest.param("Opposition leaders attacked the finance minister's tax plan.", "19", id="an attacked plan"),
 ]
 

@@ -61,8 +61,8 @@ class Resolved:
 
 
 def structure(triggers: list[Trigger], light_reach: int) -> None:
-    """Link each trigger to the trigger whose complement holds it (a light verb only within ``light_reach`` steps);
-    a frame takes its nearest as its act."""
+    """Link each trigger to the trigger whose complement holds it (a light verb, or a thing that is an event only as
+    what is sent or offered, only within ``light_reach`` steps); a frame takes its nearest as its act."""
     by_index = {t.token.i: t for t in triggers}
     distance: dict[int, int] = {}
     for trigger in triggers:
@@ -72,7 +72,8 @@ def structure(triggers: list[Trigger], light_reach: int) -> None:
             token, steps, reach = token.head, steps + 1, reach + (0 if quantity else 1)
             governor = by_index.get(token.i)
             if governor is not None:
-                if governor.frame != "light" or reach <= light_reach:  # "held talks", "sent tons of aid"
+                near = reach <= light_reach  # "held talks", "sent tons of aid"; a weapon named in a phrase deep
+                if (governor.frame != "light" and trigger.frame != "object") or near:  # inside the object is no act
                     trigger.governor = governor
                     distance[trigger.token.i] = steps
                 break

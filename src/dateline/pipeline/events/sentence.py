@@ -81,6 +81,8 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
     if code is not None and transforms:  # PETRARCH's dictionaries code only what the text names
         sources, targets = domestic(reading, sentence, chain, code, sources, targets)
     has_target = any(a.code for a in targets)
+    if frame == "intent" and trigger.act is None and _names_an_act(reading, trigger.token):
+        return  # "vowed a tough response", "pledged to punish": what was promised is said, and no act we can code
     if trigger.act is None and not has_target:
         if frame in ADDRESSED or frame == "say":
             return  # "urged calm", "said": an appeal or a statement to no one is not an event between actors
@@ -93,6 +95,17 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
     if alone and not (any(a.code for a in sources) and has_target):
         return  # a noun alone ("a meeting", "the attack") is an event only between actors it names
     yield from emit(reading, sentence, trigger, chain[-1], code, reverse, mode, sources, targets)
+
+
+def _names_an_act(reading: Reading, token: Token) -> bool:
+    """An intent word with a verb or an object that is no actor: what was promised is named, and not coded, so
+    whether it is cooperation is unknown."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return True
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and reading.actors.kind(child.lemma_.lower()) is None:
+            return True  # "a tough response" (even "... to Pyongyang"), not "the rebels"
+    return False
 
 
 def _has_clause(token: Token) -> bool:
