@@ -198,6 +198,109 @@ def test_entities(nlp: Language, text: str, expected: dict[str, dict[str, object
     check(entities(nlp(text)), expected)
 
 
+# ---- the kind a name is of, where the dictionaries and the words around it tell better than the tagger
+# (data/entity_kinds.tsv, the actor dictionaries, the gazetteer): {name: what the row says of it, or None}
+
+KINDS = [
+    pytest.param(
+        "Tickets for Nexo Arena sold out in minutes.",
+        {"Nexo Arena": {"kind": "FAC"}},
+        id="a name ending in a facility noun is a facility",
+    ),
+    pytest.param(
+        "The shooting happened near the Vale Strip in Nevada.",
+        {"Vale Strip": {"kind": "LOC"}, "Nevada": {"kind": "GPE"}},
+        id="a strip is a location not a country or city",
+    ),
+    pytest.param(
+        "Vendors at the Kelso Casino said business was slow.",
+        {"Kelso Casino": {"kind": "FAC"}},
+        id="a casino one is at is a building",
+    ),
+    pytest.param(
+        "The Kelso Casino said it would reopen.",
+        {"Kelso Casino": {"kind": "ORG"}},
+        id="a casino that speaks is its owners",
+    ),
+    pytest.param(
+        "Lena Park, a fellow at the Halvorsen Policy Centre, said the plan would fail.",
+        {"Lena Park": {"kind": "PERSON"}, "Halvorsen Policy Centre": {"kind": "FAC"}},
+        id="a person whose surname is a facility noun stays a person",
+    ),
+    pytest.param(
+        "Anna Tower, a spokeswoman for the bank, declined to comment.",
+        {"Anna Tower": {"kind": "PERSON"}},
+        id="a tower in the name of a person with a known given name is no building",
+    ),
+    pytest.param(
+        "Analysts at Verrow Labs said the flaw was serious.",
+        {"Verrow Labs": {"kind": "ORG"}},
+        id="a name ending in a company word is an organisation",
+    ),
+    pytest.param(
+        "The report ran in South Korea's Dong Pyo newspaper on Monday.",
+        {"Dong Pyo": {"kind": "ORG", "country": "KOR"}},
+        id="a name before newspaper is the newspaper",
+    ),
+    pytest.param(
+        "Analysts said the Marlo Tessan chip would ship in May.",
+        {"Marlo Tessan": None},
+        id="a name before chip is a product no person",
+    ),
+    pytest.param(
+        "The Orla Venn phone went on sale on Friday.",
+        {"Orla Venn": None},
+        id="a name before phone is a product no person",
+    ),
+    pytest.param(
+        "Her debut album Blue Hours reached number one in the charts.",
+        {"Blue Hours": None},
+        id="a name after album is a work no organisation",
+    ),
+    pytest.param(
+        "The launch window opens at 1:30 p.m. (1830 GMT) on Tuesday.",
+        {"GMT": None},
+        id="a time zone is no organisation",
+    ),
+    pytest.param("He spent a week on the Moon.", {"Moon": {"kind": "LOC"}}, id="the moon is a location no person"),
+    pytest.param(
+        "He must win the last race in Lusaka to keep the title.",
+        {"Lusaka": {"kind": "GPE", "country": "ZMB"}},
+        id="a known city after in is a place no organisation",
+    ),
+    pytest.param(
+        "Talks with Hamas and Sisi ended.",
+        {"Sisi": {"kind": "PERSON"}, "Hamas": {"kind": "ORG"}},
+        id="an office-holder the actor dictionaries know is a person",
+    ),
+    pytest.param(
+        "Vellmar, a town in the north, was flooded.",
+        {"Vellmar": {"kind": "GPE"}},
+        id="a name an apposition calls a town is a place no person",
+    ),
+    pytest.param(
+        "Police were sent to Dalmore, a district of the capital.",
+        {"Dalmore": {"kind": "GPE"}},
+        id="a name an apposition calls a district is a place no organisation or person",
+    ),
+    pytest.param(
+        "His younger daughter, Katrina, got married in 2013.",
+        {"Katrina": {"kind": "PERSON"}},
+        id="a name an apposition calls a daughter is a person",
+    ),
+    pytest.param(
+        "Dozens of Brit holidaymakers were stuck at the airport.",
+        {"British": {"kind": "NORP", "country": "GBR"}},
+        id="a demonym is a people no organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS)
+def test_kinds(nlp: Language, text: str, expected: dict[str, dict[str, object] | None]) -> None:
+    check(entities(nlp(text)), expected)
+
+
 # ---- the key a name is matched on by its surname
 
 SURNAMES = [

@@ -12,11 +12,13 @@ named the way reference/geography.py names them ("United States" for "the U.S.")
 The steps, a module each; each module imports only those before it in this order:
 
     lexicon    the word lists: organisations known by several names (data/entity_orgs.tsv), given names that
-               tell a gender (data/entity_given_names.tsv)
+               tell a gender (data/entity_given_names.tsv), words that tell a name's kind (data/entity_kinds.tsv:
+               "... Arena" is a facility, "the ... chip" a product), the actor dictionaries' people and bodies
     names      Name: one named mention, cleaned, in tokens
     context    roles, countries and honorifics around a name ("former U.S. Secretary of State", "of Russia", an
                apposition)
-    tagger     names from the tagger, cleaned, relabelled and set in their context, and the names it missed
+    tagger     names from the tagger, cleaned, relabelled (by the actor dictionaries, the gazetteer, the words in
+               and around the name, an apposition) and set in their context, and the names it missed
     grouping   names grouped into entities, each named by the fullest name the text gives
     records    Found and how a span resolves to an entity; the Entity and Mention records; what coreference sees
 """

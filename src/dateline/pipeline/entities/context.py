@@ -156,6 +156,20 @@ def _apposition(doc: Doc, name: Name, ent_at: dict[int, Span]) -> tuple[str | No
     return None, None, False
 
 
+def apposition_kind(doc: Doc, name: Name) -> tuple[str, bool] | None:
+    """The kind an apposition's noun tells, and whether the noun comes after the name: "Vellmar, a town in the north"
+    is a place (after), "his daughter, Katrina" a person (before); the noun classes of data/entity_nouns.tsv."""
+    root = doc[name.start : name.end].root
+    heads = [child for child in root.children if child.dep_ == "appos" and child.i >= name.end]
+    if root.dep_ == "appos" and root.head.i < name.start:
+        heads.append(root.head)
+    for head in heads:
+        noun_class = coref.nouns().get(head.lower_, ("",))[0]
+        if noun_class in ("place", "person"):
+            return ("GPE" if noun_class == "place" else "PERSON"), head.i >= name.end
+    return None
+
+
 def _describe(
     doc: Doc, head: Token, ent_at: dict[int, Span], low: int, high: int
 ) -> tuple[str | None, str | None, bool]:

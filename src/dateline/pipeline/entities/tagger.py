@@ -1,6 +1,7 @@
 """Names from the tagger: its names cleaned (no leading "the", titles, honorifics, trailing possessive), their kind
-corrected where the name itself tells, set in their context; and the names it missed (a known given name with a
-surname, a place the gazetteer knows, a later use of an acronym the text defined)."""
+corrected where the dictionaries, the name itself, the words around it or an apposition tell (products, works and
+time zones left out), set in their context; and the names it missed (a known given name with a surname, a place
+the gazetteer knows, a later use of an acronym the text defined)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,21 @@ import re
 
 import numpy
 from spacy.attrs import ENT_TYPE, TAG
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...reference import geography as geo
 from ...reference.names import titles
 from .. import coref, quotemarks
-from .context import add_context
-from .lexicon import given_names, known_orgs
+from .context import add_context, apposition_kind
+from .lexicon import given_names, kind_cues, known_actors, known_orgs
 from .names import ACRONYM, Name
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEAR = frozenset({"inside", "outside", "near", "into", "across", "around", "through", "opposite"})
+_AT = _NEAR | {"at", "in"}
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z\d-]+$")  # "F1", "A380": a model or a series, no one's name
 
 
 def named(doc: Doc, text: str) -> list[Name]:
@@ -32,6 +36,7 @@ def named(doc: Doc, text: str) -> list[Name]:
         if name is None:
             continue
         name.headline = bool(headlines) and quotemarks.in_ranges(headlines, ent.start_char)
+        _settle_by_apposition(doc, name)
         if name.kind in ("PERSON", "ORG"):
             add_context(doc, name, ent_at)
         names.append(name)
@@ -40,6 +45,25 @@ def named(doc: Doc, text: str) -> list[Name]:
         add_context(doc, name, ent_at)
         names.append(name)
     return sorted(names, key=lambda n: n.start)
+
+
+def _settle_by_apposition(doc: Doc, name: Name) -> None:
+    """A "person" an apposition calls a place ("Vellmar, a town in the north", "the capital city Vellmar") is the
+    place, and so is an "organisation" a place follows; a "place" or "event" a person noun comes before ("his
+    daughter, Katrina") is the person. Names the tables or the cues know keep their kind."""
+    folded = geo.fold(name.text)
+    if name.kind not in ("PERSON", "ORG", "GPE", "LOC", "EVENT") or geo.places_named(name.text):
+        return
+    if folded in known_actors() or folded in known_orgs() or ("name", folded) in kind_cues():
+        return
+    said = apposition_kind(doc, name)
+    if said is None:
+        return
+    kind, after = said
+    to_place = kind == "GPE" and (name.kind == "PERSON" or (name.kind == "ORG" and after))
+    to_person = kind == "PERSON" and name.kind not in ("PERSON", "ORG") and not after
+    if to_place or to_person:
+        name.kind = kind
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -101,7 +125,9 @@ def _clean(doc: Doc, ent: Span) -> Name | None:
         return None
     if end - start == 1 and _not_a_name(doc[start].tag_, ent.label_):
         return None
-    kind = _relabel(ent.label_, text, doc[end - 1].lower_)
+    kind = _kind_in_context(doc, start, end, _relabel(ent.label_, text, doc[end - 1].lower_), text)
+    if kind is None:
+        return None
     plural = doc[end - 1].tag_ in ("NNS", "NNPS") or (kind == "NORP" and text.endswith("s"))
     name = Name(start, end, kind, text, text, possessive=possessive, plural=plural)
     name.acronym = _parenthesised_acronym(doc, end) if kind == "ORG" else None
@@ -130,6 +156,70 @@ def _relabel(label: str, text: str, last_word: str) -> str:
     if label == "GPE" and geo.demonym(text) and not geo.country_named(text):
         return "NORP"
     return label
+
+
+def _kind_in_context(doc: Doc, start: int, end: int, kind: str, text: str) -> str | None:
+    """The kind the dictionaries and the words in and around the name tell, over the tagger's: a known office-holder
+    is a person, "in Abu Dhabi" a place, "Vale Arena" a facility, "the Zeta Core chip" no organisation; None when the
+    name is of no kind the stage keeps. A country, a place or an organisation the tables know stays what they say."""
+    folded = geo.fold(text)
+    if (said := kind_cues().get(("name", folded))) is not None:
+        return None if said == "-" else said
+    if (actor := known_actors().get(folded)) and kind != "NORP":
+        return actor
+    previous = _token_before(doc, start)
+    before = previous.lower_ if previous is not None else ""
+    if places := geo.places_named(text):
+        at_place = kind in ("PERSON", "ORG") and before in _AT and folded not in given_names()
+        return _place_kind(places) if at_place and folded not in known_orgs() and not geo.metonym(text) else kind
+    if folded in known_orgs() or geo.metonym(text):
+        return kind
+    cued = _cued_kind(doc, start, end, kind, text, previous)
+    if cued != kind:
+        return cued
+    if kind in ("PERSON", "GPE", "LOC") and _CODE.match(text):
+        return None
+    if kind in ("ORG", "PERSON") and geo.demonym(text):
+        return "NORP"  # "Brit holidaymakers"
+    return kind
+
+
+def _cued_kind(doc: Doc, start: int, end: int, kind: str, text: str, previous: Token | None) -> str | None:
+    """The kind data/entity_kinds.tsv's words tell: the name's last word, a noun right after or before it."""
+    cues = kind_cues()
+    before = previous.lower_ if previous is not None else ""
+    given = kind == "PERSON" and text.split()[0].casefold() in given_names()  # "Ana Bridge" is still a person
+    if " " in text and kind != "NORP":
+        at, near = before in _AT or kind == "GPE", before in _NEAR or kind == "GPE"
+        wheres = ("last", *(["last-at"] if at else []), *(["last-near"] if near else []))
+        last = _noun(doc[end - 1], wheres)
+        head = next((cue for where in wheres if (cue := cues.get((where, last)))), None)
+        if head is not None and (head == "ORG" or not given):
+            return head
+    if kind in ("PERSON", "GPE", "LOC", "FAC") and end < len(doc):
+        after = cues.get(("after", _noun(doc[end], ("after",))))
+        if after == "-" or (after == "ORG" and kind == "PERSON" and " " in text):
+            return None if after == "-" else after
+    if kind != "NORP" and previous is not None and cues.get(("before", _noun(previous, ("before",)))) == "-":
+        return None
+    return kind
+
+
+def _token_before(doc: Doc, start: int) -> Token | None:
+    """The word before a name and its article: "at" for "at the Vale Arena"."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in _DETERMINERS:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _noun(token: Token, wheres: tuple[str, ...]) -> str:
+    """The word as the cues list it: lower case, a noun in the singular ("chips" -> "chip"; "Labs" stays "labs");
+    "" for a word that is no noun ("filming" is not "film")."""
+    if not token.tag_.startswith("NN"):
+        return ""
+    word = token.lower_
+    return word if any((where, word) in kind_cues() for where in wheres) else token.lemma_.lower()
 
 
 def _looks_like_person(text: str) -> bool:
