@@ -169,6 +169,11 @@ CODED = [
         id="two acting together act on each other",
     ),
     pytest.param(
+        "Russia and China supported the new sanctions on Monday.",
+        {("051", "RUS", None), ("051", "CHN", None)},
+        id="support given together is each side's, not for each other",
+    ),
+    pytest.param(
         "Japan pledged support for South Korea after the floods.",
         {("032", "JPN", "KOR")},
         id="support pledged is an intent to support",
@@ -343,6 +348,12 @@ ONE_EVENT = [
         WEDNESDAY,
         {"root": "12", "source": "CHL"},
         id="a refusal is a rejection",
+    ),
+    pytest.param(
+        "Tony Blair urged France to back the reform before the 2005 election.",
+        None,
+        {"code": "022", "source": "GBRGOV"},
+        id="undated: the latest year the text names dates the actors' codes",
     ),
     pytest.param(
         "Chancellor Gordon Brown visited Kenya on a tour of East Africa.",

@@ -85,6 +85,7 @@ violence in sport and against things), records (the Event records), sentence (on
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
 from spacy.tokens import Doc
@@ -127,7 +128,8 @@ def events(
         actors,
         verbs,
         settings,
-        published=day_of(article.date_line or article.published),
+        published=(published := day_of(article.date_line or article.published)),
+        era=published or _era(usable_times),
         triggers=verbs.triggers(),
         entities={e.id: e for e in found.entities},
     )
@@ -139,3 +141,12 @@ def events(
     reading.place_starts = [p.start for p in reading.places]
     for sentence in doc.sents:
         yield from sentence_events(reading, sentence)
+
+
+def _era(times: list[TimeExpr]) -> date | None:
+    """When an undated article was written, as far as the actors' codes need it: the middle of the latest past year
+    its text names ("in 2004", "March 2005"), so a prime minister named in it is coded as one, not as today's
+    elder; None when it names no year."""
+    this_year = date.today().year
+    years = [int(t.value[:4]) for t in times if t.value[:4].isdigit() and int(t.value[:4]) <= this_year]
+    return date(max(years), 7, 1) if years else None

@@ -225,7 +225,7 @@ def _territory(reading: Reading, sentence: Span, chain: list[Trigger], sources: 
         return []
     place, span = located
     country = place.country  # else what the place's name says ("Panama province")
-    if country is None and (coded := reading.actors.phrase(span, reading.found, reading.published)) is not None:
+    if country is None and (coded := reading.actors.phrase(span, reading.found, reading.era)) is not None:
         country = coded.country
     if country is None or any(a.code is not None and a.code.country == country for a in sources):
         return []  # a measure at home ("Peru banned rallies in Lima") names no one else

@@ -82,7 +82,7 @@ def _shared(reading: Reading, member: Token) -> list[Actor]:
     if owners:
         prep = owners[0].head
         start = _np(reading, member)[0]
-        head_code = reading.actors.phrase(reading.doc[start : prep.i], reading.found, reading.published)
+        head_code = reading.actors.phrase(reading.doc[start : prep.i], reading.found, reading.era)
         shared = [_owned(reading, head_code, _actor(reading, owner)) for owner in owners]
     else:
         modifiers = _coordinated_modifiers(member)
@@ -91,7 +91,7 @@ def _shared(reading: Reading, member: Token) -> list[Actor]:
             names = [
                 a for a in shared if a.code is not None and (a.head.pos_ == "PROPN" or a.code.basis == "dictionary")
             ]
-            name = reading.actors.phrase(reading.doc[member.i : member.i + 1], reading.found, reading.published)
+            name = reading.actors.phrase(reading.doc[member.i : member.i + 1], reading.found, reading.era)
             shared = [*names, Actor(member, member.i, member.i + 1, name)]
     if len(shared) > 1 and all(a.code is not None and a.code.country is not None for a in shared):
         return shared
@@ -177,7 +177,7 @@ def _code_actor(reading: Reading, head: Token) -> Actor:
     apposition; a pronoun in reported speech that names no one is the speaker. When a phrase owes its code to a
     prepositional phrase alone ("guarantees from the United States"), the actor is that phrase's object."""
     start, end = _np(reading, head)
-    when = reading.published
+    when = reading.era
     code = reading.actors.phrase(reading.doc[start:end], reading.found, when)
     owner = _owner_of_thing(reading, head)
     if owner is not None and (owned := _actor(reading, owner)).code is not None and owned.code != code:

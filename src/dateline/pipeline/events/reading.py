@@ -47,7 +47,8 @@ class Reading:
     actors: ActorCoding
     verbs: VerbDictionary
     settings: EventSettings
-    published: date | None = None
+    published: date | None = None  # the article's day: an event the text does not date is dated by it
+    era: date | None = None  # when the actors' dated codes are read: the article's day, else the year its text names
     triggers: frozenset[str] = frozenset()
     entities: dict[str, Entity] = field(default_factory=dict)
     time_starts: list[int] = field(default_factory=list)
