@@ -530,6 +530,12 @@ NOT_CODED = [
     pytest.param("Portugal were beaten 24-17 by Italy in Rome on Saturday.", "18", id="a score makes it sport"),
     pytest.param("Clinics across the province are fighting an outbreak of measles.", "19", id="fighting a disease"),
     pytest.param(
+        "Asked by a reporter whether Chile would sign, the Peruvian minister said no.",
+        "02",
+        id="a question put is no appeal",
+    ),
+    pytest.param("Chile asked Peru about the border closure.", "02", id="nor is asking about a thing"),
+    pytest.param(
         "Angry Chileans vowed a firm response to Peru's latest naval exercise.",
         "03",
         id="a vow of something uncoded is no intent to cooperate",

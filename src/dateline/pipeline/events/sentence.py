@@ -49,6 +49,8 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
         return  # "troops", "weapons": events only as what is sent, offered, announced
     if frame == "judge" and trigger.token.dep_ not in ("attr", "acomp", "oprd"):
         return  # "illegal logging" judges no one; "the move is illegal" does
+    if _a_question(trigger.token):
+        return  # "asked whether ...", "Asked about the border, X said": a question put, not an appeal
     resolved = resolve(trigger)
     chain = trigger.chain()
     reverse = chain[-1].pattern.reverse
@@ -95,6 +97,24 @@ def _events_of(reading: Reading, sentence: Span, trigger: Trigger) -> Iterator[E
     if alone and not (any(a.code for a in sources) and has_target):
         return  # a noun alone ("a meeting", "the attack") is an event only between actors it names
     yield from emit(reading, sentence, trigger, chain[-1], code, reverse, mode, sources, targets)
+
+
+_WH = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+
+
+def _a_question(token: Token) -> bool:
+    """A question put to someone: "asked whether/what ...", "asked about ...", or the reporter's "Asked ..., X said"
+    (a participle before the answer); an appeal asks someone to do something."""
+    if token.lemma_.lower() != "ask":
+        return False
+    if token.tag_ == "VBN" and token.dep_ == "advcl":
+        return True
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in ("ccomp", "advcl") and any(g.lower_ in _WH and g.i < child.i for g in child.children):
+            return True
+    return False
 
 
 def _names_an_act(reading: Reading, token: Token) -> bool:
