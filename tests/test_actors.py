@@ -162,6 +162,8 @@ PHRASES = [
     ("A Kremlin spokesman denied it.", "A Kremlin spokesman", "RUSGOV"),
     ("U.N. Secretary-General Antonio Guterres spoke.", "U.N. Secretary-General Antonio Guterres", "IGOUNO"),
     ("Lawmakers in Poland rejected the bill.", "Lawmakers in Poland", "POLLEG"),
+    ("A Danish police union criticised the plan.", "A Danish police union", "DNKLAB"),  # a union, of police
+    ("A Danish union leader criticised the plan.", "A Danish union leader", "DNKLAB"),
     ("An anti-Iran activist was arrested in Paris.", "An anti-Iran activist", "---OPP"),  # not Iranian
     ("Pro-Russian separatists seized the building.", "Pro-Russian separatists", "---REB"),
     # no country in the phrase: CAMEO's unknown country, never a guess
