@@ -535,6 +535,7 @@ NOT_CODED = [
         id="a question put is no appeal",
     ),
     pytest.param("Chile asked Peru about the border closure.", "02", id="nor is asking about a thing"),
+    pytest.param("Chile is yet to sign the accord with Peru.", "05", id="what is yet to happen has not"),
     pytest.param(
         "Angry Chileans vowed a firm response to Peru's latest naval exercise.",
         "03",

@@ -29,7 +29,7 @@ from .stage import Reading, Stage
 
 __all__ = ["Coders", "Reading", "Stage", "annotate", "coders", "read"]
 
-VERSION = "17"  # bump when extraction changes, so `dateline reprocess` knows what is stale
+VERSION = "18"  # bump when extraction changes, so `dateline reprocess` knows what is stale
 
 
 @dataclass(frozen=True, slots=True)

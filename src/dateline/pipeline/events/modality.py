@@ -60,7 +60,7 @@ def _modal_or_future(verb: Token) -> bool:
 
 
 def negated(chain: list[Trigger], match: Match) -> bool:
-    if _under_negated_noun(chain[0].token):
+    if _under_negated_noun(chain[0].token) or _not_yet(chain[0].token):
         return True
     for trigger in chain:
         token = trigger.token
@@ -78,6 +78,16 @@ def negated(chain: list[Trigger], match: Match) -> bool:
             if any(c.dep_ == "neg" and c.i not in match.used for c in head.children) and head.lemma_ in ("be",):
                 return True
     return False
+
+
+def _not_yet(token: Token) -> bool:
+    """ "has yet to receive", "is yet to sign": what has not happened yet."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_ in ("have", "be")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    )
 
 
 def _under_negated_noun(token: Token) -> bool:
