@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -112,24 +113,39 @@ def fit(samples: Iterable[tuple[list[float], bool]]) -> confidence.Model:
     return confidence.Model(float(w[0]), tuple(float(v) for v in w[1:]))
 
 
-def held_out(per_sheet: list[tuple[str, dict[str, list[tuple[list[float], bool]]]]]) -> list[dict[str, Any]]:
+BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)  # confidence bands of the reliability table
+
+
+def held_out(
+    per_sheet: list[tuple[str, dict[str, list[tuple[list[float], bool]]]]], reliability: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     """Each audit scored by a model fitted on the others: its facts, those at or over the threshold, and how many of
-    each were fully right."""
+    each were fully right; and, pooled over the audits, per band of the confidence so predicted, how many facts and
+    how many right (``reliability``: of facts at confidence c, about c should be right)."""
     print(f"Each audit held out, scored by a model fitted on the others (threshold {THRESHOLD}):")
     found = []
     for kind in FULLY:
+        pooled: list[tuple[float, bool]] = []
         for name, samples in per_sheet:
             others = [s for other, by_kind in per_sheet if other != name for s in by_kind[kind]]
             mine = samples[kind]
             if not others or not mine:
                 continue
             model = fit(others)
+            pooled += [(model.of(f), right) for f, right in mine]
             kept = [right for f, right in mine if model.of(f) >= THRESHOLD]
             row = {"kind": kind, "audit": name, "facts": len(mine), "right": sum(r for _, r in mine),
                    "shown": len(kept), "shown_right": sum(kept)}  # fmt: skip
             found.append(row)
             print(f"  {kind}s, {name}: all {row['right']}/{row['facts']} right; shown {row['shown']}, "
                   f"{row['shown_right']}/{row['shown']} right")  # fmt: skip
+        reliability[kind] = []
+        for low, high in pairwise(BINS):
+            band = [(c, r) for c, r in pooled if low <= c < high]
+            if band:
+                reliability[kind].append({"low": low, "high": min(high, 1.0), "facts": len(band),
+                                          "right": sum(r for _, r in band),
+                                          "mean_confidence": sum(c for c, _ in band) / len(band)})  # fmt: skip
     return found
 
 
@@ -168,7 +184,8 @@ def calibrate(settings: Settings, figures: dict[str, Any], *, write_out: bool) -
                                       for k in FULLY), file=sys.stderr)  # fmt: skip
         per_sheet.append((name, samples))
     figures["threshold"] = THRESHOLD
-    figures["held_out"] = held_out(per_sheet)
+    figures["reliability"] = {}
+    figures["held_out"] = held_out(per_sheet, figures["reliability"])
     models = {kind: fit(s for _, by_kind in per_sheet for s in by_kind[kind]) for kind in FULLY}
     figures["weights"] = {}
     for kind, model in models.items():

@@ -240,6 +240,18 @@ def calibration() -> str:
         rows.append([f"{row['kind']}s, {row['audit']}", f"{row['right']} / {row['facts']} "
                      f"({row['right'] / row['facts']:.0%})", f"{row['shown']} ({row['shown'] / row['facts']:.0%})",
                      shown])  # fmt: skip
+    bands = []
+    for kind, rows in f.get("reliability", {}).items():
+        for row in rows:
+            bands.append([f"{kind}s", f"{row['low']:.1f}–{row['high']:.1f}", str(row["facts"]),
+                          f"{row['mean_confidence']:.2f}", f"{row['right'] / row['facts']:.2f}"])  # fmt: skip
+    reliability = (
+        "\nReliability, pooled over the held-out predictions (of facts given confidence c, about c should be "
+        "right):\n\n"
+        + _table(["facts", "confidence band", "facts in it", "mean confidence", "share fully right"], bands)
+        if bands
+        else ""
+    )
     weights = "; ".join(
         f"{kind}s: " + ", ".join(f"{name} {value:+.2f}" for name, value in named.items())
         for kind, named in f["weights"].items()
@@ -249,6 +261,7 @@ def calibration() -> str:
         f"pipeline still reads as they were judged). Each audit held out in turn, scored by a model fitted on the "
         f"others, with the views' threshold {f['threshold']}:\n\n"
         + _table(HELD_OUT_HEAD, rows)
+        + reliability
         + f"\nThe weights, fitted on every audit (data/confidence.tsv): {weights}. The facts of an audit are those the "
         "pipeline finds now, so an audit whose misses were read to change the code scores better here than it was "
         "judged: this table says how the model carries from one audit to another, the audits above how right "
