@@ -17,32 +17,14 @@ from functools import cache
 from .. import data
 from ..model import Event, EventActor, Quote
 
-_PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "him",
-        "her",
-        "them",
-        "his",
-        "its",
-        "their",
-        "us",
-        "me",
-        "one",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-    ]
-)
+_POINTERS = frozenset({"this", "that", "these", "those", "who", "one"})  # besides the personal pronouns
 _SAY = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling"])
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    """Words that point at someone rather than name them: the personal pronouns (data/pronouns.tsv) and a few more."""
+    return frozenset(row[0] for row in data.rows("pronouns.tsv")) | _POINTERS
 
 
 def _placed(actor: EventActor | None) -> bool:
@@ -79,7 +61,7 @@ def _words(quote: Quote) -> int:
 
 def _speaker_pronoun(quote: Quote) -> bool:
     speaker = quote.speaker
-    return speaker is not None and speaker.entity_id is None and speaker.text.lower() in _PRONOUNS
+    return speaker is not None and speaker.entity_id is None and speaker.text.lower() in _pronouns()
 
 
 QUOTE_FEATURES: dict[str, Callable[[Quote], float]] = {
