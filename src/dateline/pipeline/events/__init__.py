@@ -53,8 +53,9 @@ For each sentence:
    pronoun), any act of a compound source with no target done to each other, a verb a pattern names among its words
    part of that pattern ("+ HOSTING * EID" on "celebrate"), a time ("next week") no actor slot, and with "+" on the
    verb's own subject ("X noted [that] + *") the act is X's.
-5. Negation and modality. A negated event ("did not attack", "no talks", "vowed not to resign") is not coded, nor an
-   act in a clause of a denied noun ("there is no evidence [that X backed it]"); a negated consent is a refusal where
+5. Negation and modality. A negated event ("did not attack", "no talks", "vowed not to resign", "has yet to sign")
+   is not coded, nor an act in a clause of a denied noun ("there is no evidence [that X backed it]"), nor a question
+   put ("asked whether ..."); a negated consent is a refusal where
    the dictionary says so ("will not accept" -> 12x). An intent or threat word whose clause tells what is, not what
    will be ("vowed the country has observed the sanctions"), is a statement, not an intent. A future act of the
    source's own ("will meet", reported "would meet", "is to visit", "scheduled to") is coded as CAMEO codes the
