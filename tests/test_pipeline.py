@@ -11,7 +11,7 @@ from conftest import write
 from dateline import Corpus, Settings, ingest
 from dateline.cli import app
 from dateline.ingest import storing
-from dateline.model import Article
+from dateline.model import Annotations, Article
 from dateline.pipeline import language, nlp, read
 
 
@@ -213,6 +213,13 @@ def test_a_copy_is_not_parsed_while_its_original_is_on_its_way_to_the_store(
     assert len(parsed) == len(set(parsed)) == 6
 
 
+def _read_one(text: str) -> Annotations:
+    """What the whole pipeline reads in one invented article."""
+    [found] = read([Article(text=text, source="t", format="text", published=datetime(2031, 6, 1, tzinfo=UTC),
+                            id="a1")], Settings())  # fmt: skip
+    return found
+
+
 # Who speaks is the speaker phrase's head, named when the text names it (invented sentences).
 HEADS = [
     pytest.param(
@@ -231,8 +238,7 @@ HEADS = [
 
 @pytest.mark.parametrize(("text", "speaker"), HEADS)
 def test_a_speaker_is_the_head_of_its_phrase(text: str, speaker: str | None) -> None:
-    published = datetime(2031, 6, 1, tzinfo=UTC)
-    [found] = read([Article(text=text, source="t", format="text", published=published, id="a1")], Settings())
+    found = _read_one(text)
     [quote] = found.quotes
     assert quote.speaker is not None and quote.speaker.name == speaker
 
@@ -254,7 +260,6 @@ DESCRIBED = [
 
 @pytest.mark.parametrize(("text", "speaker"), DESCRIBED)
 def test_a_described_organisation_speaks_for_the_one_just_named(text: str, speaker: str | None) -> None:
-    published = datetime(2031, 6, 1, tzinfo=UTC)
-    [found] = read([Article(text=text, source="t", format="text", published=published, id="a1")], Settings())
+    found = _read_one(text)
     said = [q for q in found.quotes if q.speaker is not None and q.speaker.text == "The company"]
     assert [q.speaker.name for q in said if q.speaker] == [speaker]
